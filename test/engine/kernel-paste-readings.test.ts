@@ -6,8 +6,13 @@ import { renderTextReport } from "../../src/engine/report-text";
 import { loadDataKb } from "../support/data-kb";
 
 // Kernel strings a paste gives that the engine did not use (review 72c): a release named beside an Ubuntu kernel two
-// releases build (F2, F5). Real knowledge base.
+// releases build (F2, F5), a kernel image package's name (F3). Real knowledge base.
+const XT = "xt-mark-ipv6-typo-2024";
 const FALCO = "falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57";
+/** Cilium PR 36859's log (https://github.com/cilium/cilium/pull/36859), as its description quotes it. */
+const CILIUM_IP6TABLES = [
+  `msg="Failed to install iptables rules" error="cannot install static proxy rules: unable to run 'ip6tables -t mangle -A CILIUM_PRE_mangle -m socket --transparent -m mark ! --mark 0x00000e00/0x00000f00 -m mark ! --mark 0x00000800/0x00000f00 -m comment --comment cilium: any->pod redirect proxied traffic to host proxy -j MARK --set-mark 0x00000200' iptables command: exit status 1 stderr=\\"Warning: Extension MARK revision 0 not supported, missing kernel module?\\\\nip6tables: No chain/target/match by that name.\\\\n\\"" subsys=iptables`,
+].join("\n");
 /** Falco's modern probe rejected (falco#3443, the record's own example). */
 const FALCO_SYS_EXIT = "libbpf: prog 'sys_exit': failed to load: -22";
 
@@ -61,5 +66,53 @@ describe("a release the paste names picks the package of an Ubuntu kernel two re
     expect(text("- Kernel (e.g. `uname -a`): 6.8.0-56-generic")).toContain(
       "= ubuntu:24.04 package linux or ubuntu:22.04 package linux-hwe-6.8 6.8.0-56 (partial; the release is not known)",
     );
+  });
+});
+
+describe("a kernel image package's name is the kernel it installs (review 72c F3)", () => {
+  it("reads it where a sentence says the host runs or moved to it, hedged as a named kernel", () => {
+    // The reviewer's rewording of cilium PR 36859's sentence, its kernel string as the PR names it.
+    const paste = `We are on linux-image-5.15.0-127-generic.\n${CILIUM_IP6TABLES}`;
+    expect(extractFacts(paste).kernel).toMatchObject({ release: "5.15.0-127-generic", named: true });
+    expect(finding(paste, XT)?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect(finding(paste, XT)?.verdict.reason).toContain("a kernel the report names in a sentence");
+    // Debian's unsigned image and dpkg's architecture qualifier name the same release.
+    expect(extractFacts("after upgrading to linux-image-6.1.0-26-amd64-unsigned:amd64 it broke").kernel?.release).toBe("6.1.0-26-amd64");
+  });
+
+  it("reads no kernel from a cause's build, a bound, advice or a package tool's own lines", () => {
+    for (const line of [
+      // Cilium PR 36859 itself: the cause's build, as "caused by kernel …" is.
+      "This seems to be the consequence of a regression backported by Canonical into linux-image-5.15.0-127-generic.",
+      // erhhung/homelab-k8s's README (the holdout case's source): a bound.
+      "This turns out to be a Linux kernel bug in `linux-image-6.8.0-56-generic` and above",
+      "Workaround: downgrade to linux-image-5.15.0-126-generic",
+      "Setting up linux-image-6.8.0-57-generic (6.8.0-57.59) ...",
+      "Unpacking linux-image-6.8.0-57-generic (6.8.0-57.59) over (6.8.0-56.58) ...",
+      "Install: linux-image-6.1.0-38-rt-armmp:armhf (6.1.147-1, automatic)",
+      "Packages that will be upgraded: linux-image-5.15.0-127-generic linux-modules-5.15.0-127-generic",
+      "dpkg: error processing package linux-image-5.15.0-127-generic (--configure):",
+      "  linux-image-6.8.0-57-generic linux-modules-6.8.0-57-generic",
+    ])
+      expect(extractFacts(line).kernel, line).toBeNull();
+  });
+
+  it("reads a package listing's installed image rows as the kernels installed, where nothing else gives one", () => {
+    // dpkg -l's rows as kernel-package-row.ts reads them beside a uname, for the build tailscale#14410 and cilium#36859 hit.
+    const row = (state: string, abi: number, upload: number) =>
+      `${state}  linux-image-5.15.0-${abi}-generic         5.15.0-${abi}.${upload}                          amd64        Signed kernel image generic`;
+    const one = ["$ dpkg -l | grep linux-image", row("ii", 127, 137), row("rc", 125, 135), CILIUM_IP6TABLES].join("\n");
+    expect(extractFacts(one).kernel).toMatchObject({
+      release: "5.15.0-127-generic",
+      named: true,
+      package: { ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-127.137" },
+    });
+    expect(finding(one, XT)?.verdict).toMatchObject({ status: "affected", level: "verified", certain: false });
+    // Two installed: which one runs the listing does not say; 5.15.0-126 is before the cause, 5.15.0-127 not.
+    const two = ["$ dpkg -l | grep linux-image", row("ii", 126, 136), row("ii", 127, 137), CILIUM_IP6TABLES].join("\n");
+    const facts = extractFacts(two);
+    expect(facts.kernel).toBeNull();
+    expect(facts.kernelsGiven).toEqual(["5.15.0-126-generic", "5.15.0-127-generic"]);
+    expect(finding(two, XT)?.verdict.status).toBe("unknown");
   });
 });

@@ -795,6 +795,19 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect(text).toContain("= ubuntu:24.04 package linux 6.8.0-56 (partial; its release named in the text, not read from the host)");
   });
 
+  it("reads a kernel image package a sentence says the host runs as a named kernel, never a package tool's line about one (review 72c F3)", async () => {
+    // Cilium PR 36859's kernel (https://github.com/cilium/cilium/pull/36859) in the reviewer's rewording, with its log.
+    const log =
+      'stderr="Warning: Extension MARK revision 0 not supported, missing kernel module?\\nip6tables: No chain/target/match by that name.\\n"';
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.12" };
+    const judge = async (line: string) =>
+      (await (await fetch("/diagnose", { method: "POST", body: `${line}\n${log}`, headers })).json()) as Diagnosis;
+    const named = await judge("We are on linux-image-5.15.0-127-generic.");
+    expect(named.facts.kernel).toMatchObject({ release: "5.15.0-127-generic", named: true });
+    expect(named.findings.find((f) => f.id === XT)?.verdict).toMatchObject({ status: "affected", certain: false });
+    expect((await judge("Setting up linux-image-5.15.0-127-generic (5.15.0-127.137) ...")).facts.kernel).toBeNull();
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);

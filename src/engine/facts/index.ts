@@ -32,7 +32,7 @@ import {
   namesCure,
   pickKernelMention,
 } from "./kernel-mentions";
-import { buildOfPackage, kernelPackageRow } from "./kernel-package-row";
+import { buildOfPackage, installedKernelImages, kernelPackageRow } from "./kernel-package-row";
 import { pickKernelSeries } from "./kernel-series-claims";
 import { CURED_KERNEL_VIA, sameRelease, UNAME_R_TYPED } from "./kernel-shapes";
 import { oneRowPerNode, osImageToOs } from "./kube-nodes";
@@ -659,6 +659,18 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
       kernelSources.push({ ...mention, prompt: mention.line === undefined ? null : labelOf(mention.line) });
     // Several kernels named and none of them the host's: given, undecided (review 32a: "no kernel version given").
     else if (!mention && !signature) namedReleases = kernelReleasesNamed(mentions.kernel, lineAt);
+  }
+  // Then the kernels a package listing shows installed (`dpkg -l`, `apt list --installed`), where nothing else gives one:
+  // the running one is among them, so each is a kernel the paste names, hedged (review 72c F3), though the listing is
+  // kept from the readings above (installedOutput: review 54a F1, a kernel installed and not yet booted).
+  if (!kernelSources.length && !signature && !namedReleases.length && !nodes.length && !namesCure(mentions.kernel, lineAt)) {
+    const images = installedKernelImages(hostOnly(sorted.kernel));
+    const [only] = images;
+    if (only && images.length === 1) {
+      const via = `a package listing's row for linux-image-${only.release} (a kernel installed)`;
+      const uname = { release: only.release, build: null, machine: null, hostname: null, named: true as const, via };
+      kernelSources.push({ uname, line: only.line, prompt: labelOf(only.line) });
+    } else if (images.length > 1) namedReleases = images.map((i) => i.release);
   }
   // Last, a series the report states as its host's kernel ("We're on kernel 6.9"): where nothing else gives one, no nodes
   // table gives each node's, and no cure's kernel says the host has run another since (as pickKernelMention decides).

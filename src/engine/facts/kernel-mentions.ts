@@ -18,7 +18,7 @@ const DKMS_STATUS = /^\s*[\w.+-]+(?:\/|,\s)[\w.+-]+,\s+\d+\.\d+\.\d+\S*,\s+[\w-]
 const PACKAGE_DESCRIPTION =
   /^\s*(?:[uihrp][nicuUfFhHWt]R?\s+[a-z0-9][a-z0-9.+:-]*\s+(?:\d+:)?\d[\w.+~:-]*\s+[a-z0-9]+\s|Description(?:-[a-z]{2}(?:_[A-Z]{2})?)?:)/;
 
-import { changeCured, claimsHost, PROSE, proseRole, TROUBLE_STAYED, trimPunctuation, troubleElsewhere } from "./kernel-prose";
+import { changeCured, claimsHost, PROSE, proseRelease, proseRole, TROUBLE_STAYED, trimPunctuation, troubleElsewhere } from "./kernel-prose";
 import {
   alongsideProse,
   EMBEDDED_UNAME,
@@ -123,7 +123,7 @@ export function curedKernels(candidates: readonly LineRef[]): string[] {
     // cure of the paste's failure (review 69j F3: "fixed our conntrack drops last month. Now kube-proxy fails on this node").
     if (!named.length || ANOTHER_CURE.test(text) || TROUBLE_STAYED.test(text)) continue;
     for (const m of named) {
-      const release = trimPunctuation(m[1] ?? m[2] ?? "");
+      const release = proseRelease(m);
       if (release && changeCured(text, m) && !releases.some((r) => sameRelease(r, release))) releases.push(release);
     }
   }
@@ -372,10 +372,10 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   // A pair of releases told as a change ("kernel 6.8.9 -> 6.9.1 broke it") says itself which one failed: neither is read alone.
   const moves = described ? [] : kernelTransitions(text);
   const moved = new Set(moves.flatMap((t) => t.releases));
-  const matches = described ? [] : [...text.matchAll(PROSE)].filter((m) => !moved.has(trimPunctuation(m[1] ?? m[2] ?? "")));
+  const matches = described ? [] : [...text.matchAll(PROSE)].filter((m) => !moved.has(proseRelease(m)));
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const placed = new Set([...moved, ...matches.map((m) => trimPunctuation(m[1] ?? m[2] ?? ""))]);
-  const prose = [...moves.flatMap((t) => bare(t.failed, true)), ...matches.flatMap((m) => read(m, m[1] ?? m[2], true))];
+  const placed = new Set([...moved, ...matches.map(proseRelease)]);
+  const prose = [...moves.flatMap((t) => bare(t.failed, true)), ...matches.flatMap((m) => read(m, proseRelease(m), true))];
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = (described ? [] : [...text.matchAll(RPM_KERNEL_RELEASE)]).flatMap((m) => {
     const [, release, base, major] = m;

@@ -7,6 +7,8 @@
  * `uname -v` would have (review 33b: the answer asked for `dpkg -l 'linux-image-*'` the paste already held; 56a F1: the
  * same row in apt's forms).
  */
+import type { LineRef } from "./iptables-version";
+import { looksLikeRelease } from "./uname";
 
 /** The installed version of linux-image[-unsigned]-<release>, or null. Only lines holding that name are read. */
 export function kernelPackageRow(text: string, release: string): string | null {
@@ -57,3 +59,25 @@ export function buildOfPackage(distro: string | null, version: string): string |
   const upload = /^\d+\.\d+\.\d+-\d+\.(\d+(?:\.\d+)?)(~[\w.+~]+)?$/.exec(version);
   return upload ? `#${upload[1]}${upload[2] ?? ""}-Ubuntu SMP` : null;
 }
+
+/**
+ * The kernels a package listing shows installed, by their image packages' rows, where nothing else gives the kernel
+ * (review 72c F3): `dpkg -l`'s ("ii  linux-image-5.15.0-127-generic  5.15.0-127.137  amd64  Signed kernel image generic")
+ * and `apt list --installed`'s ("linux-image-6.1.0-26-amd64/stable-security,now 6.1.112-1 amd64 [installed,automatic]").
+ * A host's own listing, as a component's rows are, but of kernels installed: the running one is among them, and which
+ * one the listing does not say (a kernel installed since is not booted until a reboot), so each is a kernel the paste
+ * names. A removed image's row ("rc") names none; Debian's unsigned image names its release with a suffix, its debug
+ * symbols package none.
+ */
+export function installedKernelImages(candidates: readonly LineRef[]): Array<{ release: string; line: number }> {
+  const found: Array<{ release: string; line: number }> = [];
+  for (const { text, line } of candidates) {
+    const release = (DPKG_IMAGE_ROW.exec(text) ?? APT_IMAGE_ROW.exec(text))?.[1];
+    if (!release || /-dbg(?:sym)?$/.test(release) || !looksLikeRelease(release)) continue;
+    if (!found.some((f) => f.release === release)) found.push({ release, line });
+  }
+  return found;
+}
+const IMAGE_RELEASE = String.raw`linux-image-(?:unsigned-)?(\d+\.\d+\.\d+-[\w.+~-]+?)(?:-unsigned)?`;
+const DPKG_IMAGE_ROW = new RegExp(String.raw`^[ \t]{0,8}[ih]i[ \t]+${IMAGE_RELEASE}(?::[a-z0-9]+)?[ \t]+(?:\d+:)?\d[\w.+~:-]*[ \t]`);
+const APT_IMAGE_ROW = new RegExp(String.raw`^[ \t]{0,8}${IMAGE_RELEASE}\/[\w,.-]+[ \t]+(?:\d+:)?\d[\w.+~:-]*[ \t]+\S+[ \t]+\[installed\b`);

@@ -15,12 +15,27 @@
  * too ("on openSUSE Tumbleweed (kernel: 5.12.9-1-default)", "Ubuntu 20.04.4 LTS, kernel: 5.15.0-67-generic"), but not a
  * bare "kernel: <release>", which is
  * journald's kernel line opening with a number or a config's key. An issue title's "kernel==4.12.14" (or
- * "kernel=…") is read too. (A Debian or Ubuntu kernel package's
- * name, "linux-image-6.8.0-57-generic", was read too for a while: most lines naming one are a package
- * tool's, about a kernel installed, removed or failing to install, not the one running.)
+ * "kernel=…") is read too. So is a Debian or Ubuntu kernel image package's name, "linux-image-5.15.0-127-generic" (the
+ * release it installs), only after a word that runs, boots or moves to it ("We are on linux-image-…", "after upgrading to
+ * `linux-image-6.8.0-57-generic`", "booted into linux-image-…": review 72c F3): most lines naming one are a package tool's,
+ * about a kernel installed, removed or failing to install ("Setting up linux-image-…", "ii  linux-image-…", "Packages
+ * that will be upgraded: linux-image-…", dpkg's "error processing package linux-image-…"), not the one running, and none of
+ * them has such a word before the name. The roles below apply to it as to "kernel X": "a regression backported into
+ * linux-image-…" names the cause's build.
  */
 export const PROSE =
-  /(?:\bkernel (?:version |release )?(?:is(?: |\s*:\s*)|of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\b(?:(?:the|this|that|our|my|its) (?:Linux )?|Linux )v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+  /(?:\bkernel (?:version |release )?(?:is(?: |\s*:\s*)|of |to )?`?(?:Linux )?|\bkernel==?|[([]kernel:\s*`?|,\s*kernel:\s*`?|(?=linux-image-)(?<=\b(?:on|onto|running|runs|run|ran|using|uses|use|used|with|to|into|is|are|was|were|boot|boots|booted|booting)\s+(?:the\s+)?(?:kernel\s+)?(?:package\s+)?[`'"]?)linux-image-(?:unsigned-)?)v?(\d+\.\d+\.\d+[^\s,;'"`()[\]]*)|\b(?:(?:the|this|that|our|my|its) (?:Linux )?|Linux )v?(?=(\d+\.\d+\.\d+[^\s,;'"`()[\]]*))\2 kernel\b/gi;
+/**
+ * The release a PROSE match names. An image package's name may carry dpkg's architecture ("…-generic:amd64") and Debian's
+ * unsigned image its suffix ("linux-image-6.1.0-26-amd64-unsigned"): the release is without them; a debug symbols
+ * package ("…-amd64-dbg") is no kernel.
+ */
+export function proseRelease(m: RegExpMatchArray): string {
+  const release = trimPunctuation(m[1] ?? m[2] ?? "");
+  if (!/^linux-image-/i.test(m[0])) return release;
+  const image = release.replace(/:[a-z0-9]+$/, "").replace(/-unsigned$/, "");
+  return /-dbg(?:sym)?$/.test(image) ? "" : image;
+}
 /** Sentence punctuation closing a release ("kernel 6.1.64."), dropped by a loop: a regex anchored at $ retries every start. */
 export const trimPunctuation = (text: string): string => {
   let end = text.length;

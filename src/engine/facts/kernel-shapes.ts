@@ -3,7 +3,7 @@
  * an oops's taint line, a label a person typed, a path a tool printed), with what each is worth (MentionShape), and
  * the checks a label's line gets: its role, a bound, a second kernel listed after it, a quote.
  */
-import { BOUND_AFTER, NOT_THE_HOSTS, PROSE, proseRole, trimPunctuation } from "./kernel-prose";
+import { BOUND_AFTER, NOT_THE_HOSTS, PROSE, proseRelease, proseRole, trimPunctuation } from "./kernel-prose";
 import { looksLikeRelease, type UnameFacts } from "./uname";
 
 /** What Ubuntu's login banner ("Welcome to Ubuntu 24.04.2 LTS (GNU/Linux 6.8.0-57-generic x86_64)") names. */
@@ -258,7 +258,7 @@ export function alongsideProse(text: string, kernels: UnameFacts[]): { kernels: 
   const release = kernels[0]?.release;
   if (!release || !/kernel/i.test(text)) return { kernels, cure: false };
   const other = [...text.matchAll(PROSE)].some((m) => {
-    const named = trimPunctuation(m[1] ?? m[2] ?? "");
+    const named = proseRelease(m);
     return named !== release && looksLikeRelease(named) && proseRole(text, m) === "host";
   });
   return other ? { kernels: [], cure: false, conflict: true } : { kernels, cure: false };

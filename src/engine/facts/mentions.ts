@@ -79,6 +79,8 @@ const KERNEL_MARKERS = [
   "linux version ",
   ...MODULE_TREE_MARKERS,
   "kernel ",
+  // A kernel image package's name, read in a sentence (kernel-prose.ts) or a listing's row (kernel-package-row.ts).
+  "linux-image-",
   "kernel.",
   "kernel,",
   // An issue title's "kernel==4.12.14" (kernel-prose.ts).
