@@ -52,6 +52,11 @@ export interface KernelPackage {
    * issue template's OS field) and nothing the host printed did: every answer on the package is hedged.
    */
   releaseNamed?: string;
+  /**
+   * A backport's build names the build it rebuilds ("5.15.0-130.140~20.04.1" is 22.04's linux 5.15.0-130.140 rebuilt
+   * for 20.04): that build's release, source package and version. A fix the record places in that build is in this one.
+   */
+  rebuildOf?: { ecosystem: string; names: string[]; version: string };
   /** With no version known (Debian's `uname -r` is an ABI name): the output that prints it, in words. */
   versionFrom?: string;
   /**

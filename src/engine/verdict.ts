@@ -371,7 +371,9 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
       const unplaced = check(subject, entries, "", false);
       return { label, evidence: { ...unplaced, reason: `its package version is not known: ${pkg.versionFrom}` } };
     }
-    return { label, evidence: entries.length ? packageVersionCheck(subject, entries, pkg.version, pkg.certainty === "partial") : null };
+    const own = entries.length ? packageVersionCheck(subject, entries, pkg.version, pkg.certainty === "partial") : null;
+    const rebuilt = pkg.rebuildOf && c.ecosystem === pkg.ecosystem ? rebuildCheck(record, subject, pkg, pkg.rebuildOf, own) : null;
+    return { label, evidence: rebuilt ?? own };
   });
   const [first] = judged;
   if (!first) return null;
@@ -397,6 +399,35 @@ function packageCheck(record: BugRecord, host: HostVersions, kernel: KernelFacts
     result: "unknown",
     certain: false,
     reason: `the release is not known and the candidates disagree: ${each.join("; ")}. ${pkg.decidedBy ?? "/etc/os-release"} would decide`,
+  };
+}
+
+/**
+ * A backport rebuild judged by the build it rebuilds (KernelPackage.rebuildOf; review 72c F4: 20.04's linux-hwe-5.15
+ * 5.15.0-130.140~20.04.1 was "affected" beside the symptom, its own entry ending at a build known broken, where the
+ * record places the fix in 22.04's linux 5.15.0-130.140, which it rebuilds). Only a fix, at a primary source's level, that
+ * the rebuilt build is at or past, and only where the rebuild's own entry decides nothing: its own data stands.
+ */
+function rebuildCheck(
+  record: BugRecord,
+  subject: string,
+  pkg: KernelPackage,
+  base: NonNullable<KernelPackage["rebuildOf"]>,
+  own: VersionEvidence | null,
+): VersionEvidence | null {
+  if (own && own.result !== "unknown") return null;
+  const entries = record.affected.filter((a) => a.ecosystem === base.ecosystem && base.names.includes(a.package));
+  const fixedBefore = entries.some((e) =>
+    e.ranges.some((r) => r.fixed !== undefined && r.fixedEvidence === "verified" && safeCompare("dpkg", base.version, r.fixed) >= 0),
+  );
+  if (!fixedBefore) return null;
+  const judged = packageVersionCheck(subject, entries, base.version, false);
+  if (judged.result !== "not-affected" || judged.level !== "verified" || judged.unlessBackported || judged.noDecidingRange) return null;
+  const label = `${base.ecosystem} ${base.names[0] ?? "linux"}`;
+  return {
+    ...judged,
+    value: pkg.version,
+    reason: `judged by the build it rebuilds: ${pkg.version} is ${label} ${base.version} rebuilt for ${pkg.ecosystem} (a backport's version is the rebuilt build's with "~<release>.N" added), and ${judged.reason}`,
   };
 }
 

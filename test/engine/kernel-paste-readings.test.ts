@@ -1,12 +1,16 @@
+import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CompiledKb } from "../../src/engine/compile-kb";
+import { parseDocument } from "yaml";
+import { type CompiledKb, compileKnowledgeBase } from "../../src/engine/compile-kb";
 import { diagnoseBundle } from "../../src/engine/diagnose";
+import type { VersionEvidence } from "../../src/engine/diagnosis";
 import { extractFacts } from "../../src/engine/facts";
 import { renderTextReport } from "../../src/engine/report-text";
+import { parseRecordFile } from "../../src/kb/parse-record";
 import { loadDataKb } from "../support/data-kb";
 
-// Kernel strings a paste gives that the engine did not use (review 72c): a release named beside an Ubuntu kernel two
-// releases build (F2, F5), a kernel image package's name (F3). Real knowledge base.
+// Kernel strings a paste gives that the engine did not use (review 72c F2, F3, F4, F5): a release named beside an Ubuntu
+// kernel two releases build, a kernel image package's name, and a backport rebuild of a fixed build. Real knowledge base.
 const XT = "xt-mark-ipv6-typo-2024";
 const FALCO = "falco-modern-ebpf-tailcall-sys-exit-einval-6.12-6.6.57";
 /** Cilium PR 36859's log (https://github.com/cilium/cilium/pull/36859), as its description quotes it. */
@@ -21,6 +25,7 @@ beforeAll(async () => {
   kb = (await loadDataKb()).compiled;
 });
 const finding = (paste: string, id: string) => diagnoseBundle(kb, paste).findings.find((f) => f.id === id);
+const versionCheck = (paste: string, id: string) => finding(paste, id)?.evidence.find((e): e is VersionEvidence => e.kind === "version");
 
 describe("a release the paste names picks the package of an Ubuntu kernel two releases build (review 72c F2)", () => {
   // The Kubernetes issue template's environment lines, as kubernetes-sigs/kueue#3794 fills them
@@ -114,5 +119,63 @@ describe("a kernel image package's name is the kernel it installs (review 72c F3
     expect(facts.kernel).toBeNull();
     expect(facts.kernelsGiven).toEqual(["5.15.0-126-generic", "5.15.0-127-generic"]);
     expect(finding(two, XT)?.verdict.status).toBe("unknown");
+  });
+});
+
+describe("a backport rebuild is judged by the build it rebuilds, where its own ranges decide nothing (review 72c F4)", () => {
+  // Ubuntu 20.04's linux-hwe-5.15 build 5.15.0-139.149~20.04.1 as public boot logs print it ("Linux version
+  // 5.15.0-139-generic (buildd@lcy02-amd64-067) … #149~20.04.1-Ubuntu SMP Wed Apr 16 08:29:56 UTC 2025 (Ubuntu
+  // 5.15.0-139.149~20.04.1-generic 5.15.178)"): a rebuild of 22.04's linux 5.15.0-139.149, past the fix the record verifies
+  // there (5.15.0-130.140, Canonical's jammy changelog). Its own 20.04 entry ends at 5.15.0-127.137~20.04.1, a build known
+  // broken, so alone it says nothing of later ones.
+  const FOCAL_HWE = "Linux node-1 5.15.0-139-generic #149~20.04.1-Ubuntu SMP Wed Apr 16 08:29:56 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux";
+  const paste = (uname: string) => `NAME="Ubuntu"\nVERSION_ID="20.04"\n$ uname -a\n${uname}\n${CILIUM_IP6TABLES}`;
+
+  it("carries the rebuilt build's verified fix, and says which build judged it", () => {
+    expect(extractFacts(paste(FOCAL_HWE)).kernel?.package).toMatchObject({
+      ecosystem: "ubuntu:20.04",
+      names: ["linux-hwe-5.15"],
+      version: "5.15.0-139.149~20.04.1",
+      rebuildOf: { ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-139.149" },
+    });
+    const f = finding(paste(FOCAL_HWE), XT);
+    expect(f?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(f?.verdict.reason).toContain(
+      "judged by the build it rebuilds: 5.15.0-139.149~20.04.1 is ubuntu:22.04 linux 5.15.0-139.149 rebuilt for ubuntu:20.04",
+    );
+  });
+
+  it("leaves the rebuild's own data standing: the first broken focal build stays affected", () => {
+    // eval's focal HWE uname on the first broken build (tailscale#14410's 22.04 build rebuilt for 20.04).
+    const first =
+      "Linux ip-10-0-1-5 5.15.0-127-generic #137~20.04.1-Ubuntu SMP Fri Nov 15 14:46:54 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    expect(versionCheck(paste(first), XT)).toMatchObject({ result: "affected", ecosystem: "ubuntu:20.04 linux-hwe-5.15" });
+  });
+
+  it("carries a fix at a primary source's level only, not one that rests on one report", async () => {
+    const file = "data/bugs/xt-mark-ipv6-typo-2024.yaml";
+    const text = await readFile(file, "utf8");
+    const judged = (fixedEvidence: string) => {
+      const doc = parseDocument(text);
+      const ranges = (introduced: string, end: object) => [
+        { introduced, ...end, evidence: "verified", source: "https://example.org/fixture" },
+      ];
+      doc.set("affected", [
+        { ecosystem: "ubuntu:22.04", package: "linux", ranges: ranges("5.15.0-127.137", { fixed: "5.15.0-130.140", fixedEvidence }) },
+        {
+          ecosystem: "ubuntu:20.04",
+          package: "linux-hwe-5.15",
+          ranges: ranges("5.15.0-127.137~20.04.1", { lastAffected: "5.15.0-127.137~20.04.1", fixedEvidence: "reported" }),
+        },
+      ]);
+      doc.set("commits", []);
+      const parsed = parseRecordFile(file, doc.toString());
+      if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
+      return diagnoseBundle(compileKnowledgeBase("test", [parsed.record]), paste(FOCAL_HWE)).findings.find((x) => x.id === XT)?.verdict;
+    };
+    expect(judged("verified")?.status).toBe("not-affected");
+    const reported = judged("reported");
+    expect(reported?.status).not.toBe("not-affected");
+    expect(reported?.reason).not.toContain("judged by the build it rebuilds");
   });
 });

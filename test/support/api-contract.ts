@@ -808,6 +808,23 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     expect((await judge("Setting up linux-image-5.15.0-127-generic (5.15.0-127.137) ...")).facts.kernel).toBeNull();
   });
 
+  it("judges a focal HWE rebuild by the jammy build it rebuilds, past that build's verified fix (review 72c F4)", async () => {
+    // 20.04's linux-hwe-5.15 5.15.0-139.149~20.04.1 as public boot logs print its build; cilium PR 36859's ip6tables log.
+    const body = [
+      'NAME="Ubuntu"',
+      'VERSION_ID="20.04"',
+      "$ uname -a",
+      "Linux node-1 5.15.0-139-generic #149~20.04.1-Ubuntu SMP Wed Apr 16 08:29:56 UTC 2025 x86_64 x86_64 x86_64 GNU/Linux",
+      'stderr="Warning: Extension MARK revision 0 not supported, missing kernel module?\\nip6tables: No chain/target/match by that name.\\n"',
+    ].join("\n");
+    const headers = { "content-type": "text/plain", "cf-connecting-ip": "203.0.113.11" };
+    const d = (await (await fetch("/diagnose", { method: "POST", body, headers })).json()) as Diagnosis;
+    expect(d.facts.kernel?.package?.rebuildOf).toEqual({ ecosystem: "ubuntu:22.04", names: ["linux"], version: "5.15.0-139.149" });
+    const xt = d.findings.find((f) => f.id === XT);
+    expect(xt?.verdict).toMatchObject({ status: "not-affected", level: "verified" });
+    expect(xt?.verdict.reason).toContain("judged by the build it rebuilds");
+  });
+
   it("gives a compact text report when asked for text/plain", async () => {
     const res = await api.diagnose.$post({ json: SEED_INPUT, query: {} }, { headers: { accept: "text/plain" } });
     expect(res.status).toBe(200);

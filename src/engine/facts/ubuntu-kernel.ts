@@ -226,6 +226,8 @@ export function ubuntuKernel(
   }
   notes.push(`source package ${names.join(" or ")}`);
 
+  const rebuildOf = series ? rebuiltBuild(version, flavour, branch, series, names) : null;
+  if (rebuildOf) notes.push(`a rebuild of Ubuntu ${rebuildOf.ecosystem.slice(7)}'s ${rebuildOf.names[0]} ${rebuildOf.version}`);
   const alternatives = previous ? [{ ecosystem: `ubuntu:${previous}`, names: [sourceNames(flavour, branch, true)] }] : [];
   if (previous) notes.push(`or Ubuntu ${previous}'s backport ${alternatives[0]?.names[0]}: /etc/os-release or uname -v would tell`);
   return {
@@ -243,6 +245,7 @@ export function ubuntuKernel(
       scheme: "dpkg",
       certainty,
       note: `${notes.join("; ")}.`,
+      ...(rebuildOf ? { rebuildOf } : {}),
       ...(previous
         ? {
             alternatives,
@@ -251,4 +254,25 @@ export function ubuntuKernel(
         : {}),
     },
   };
+}
+
+/**
+ * The build a backport's version names: Ubuntu's kernel packaging makes a backport's version the version of the build it
+ * rebuilds, from the release whose own kernel it is, with "~<release>.N" appended ("startnewrelease" in
+ * debian/rules.d/1-maintainer.mk: the master changelog's version, then BACKPORT_SUFFIX and ".1"; LP#1902957: "~SERIES for a
+ * backport to an older series"). So 20.04's linux-hwe-5.15 5.15.0-130.140~20.04.1 is 22.04's linux 5.15.0-130.140, and
+ * 22.04's linux-aws-6.8 6.8.0-1021.23~22.04.1 is 24.04's linux-aws 6.8.0-1021.23. Null for a release's own kernel.
+ */
+function rebuiltBuild(
+  version: string,
+  flavour: string,
+  branch: string,
+  series: string,
+  names: readonly string[],
+): KernelPackage["rebuildOf"] | null {
+  const m = /^([^~]+)~(\d\d\.\d\d)\.\d+$/.exec(version);
+  const own = GA_SERIES[branch];
+  if (!m?.[1] || m[2] !== series || !own || own === series) return null;
+  const base = sourceNames(flavour, branch, false);
+  return names[0] === base ? null : { ecosystem: `ubuntu:${own}`, names: [base], version: m[1] };
 }

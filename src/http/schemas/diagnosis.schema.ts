@@ -51,6 +51,13 @@ const kernelPackageSchema = z
         "The release that chose this package among the alternatives, named in the text (an issue template's OS field, a sentence) and not read from the host: every answer on it is hedged.",
       example: "ubuntu:24.04",
     }),
+    rebuildOf: z
+      .object({ ecosystem: z.string(), names: z.array(z.string()), version: z.string() })
+      .optional()
+      .openapi({
+        description:
+          "The build a backport rebuilds (5.15.0-130.140~20.04.1 is 22.04's linux 5.15.0-130.140 rebuilt for 20.04): a fix the record places in that build is in this one.",
+      }),
     versionFrom: z
       .string()
       .optional()
