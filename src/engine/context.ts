@@ -96,6 +96,8 @@ export interface CompiledContext {
    */
   evidenceLiterals: ReadonlyArray<readonly (readonly string[])[] | null>;
   literals: ContextLiterals;
+  /** Whether a container's output shows nothing of the context (RecordContext.fromContainers unset): read the host's lines only. */
+  hostOnly: boolean;
 }
 
 const compile = (patterns: readonly string[] = []) => patterns.map((p) => searchOf(RE2JS.compile(p, RE2JS.CASE_INSENSITIVE)));
@@ -132,6 +134,7 @@ export function compileContexts(records: readonly BugRecord[]): ReadonlyMap<stri
             refutations,
             evidenceLiterals: evidence.map(prefilterOf),
             literals,
+            hostOnly: r.context.fromContainers !== true,
           },
         ],
       ];
@@ -228,7 +231,7 @@ export function contextShown(context: CompiledContext, input: ContextInput, matc
   if (exact && context.evidence.every((_, i) => absent(i))) return false;
   const shownOn = (p: number, i: number, held: number) => {
     const l = window.line(i);
-    if (matchedLines.has(i + 1) || input.notHost?.has(i + 1) || l.length === 0) return false;
+    if (matchedLines.has(i + 1) || notHostLine(context, input, i + 1) || l.length === 0) return false;
     return !cannotMatch(context, p, () => window.lower(i), held) && (context.evidence[p] as LineSearch)(l) && !any(context.hints, l);
   };
   // Pattern by pattern, as shows reads a line, but each on the lines it can match only: a line the pass found holding a
@@ -249,7 +252,8 @@ export interface ContextRefuted {
 }
 
 /**
- * The first line of the logs, outside a container's output (which shows nothing of the host), that one of the context's
+ * The first line of the logs, outside a container's output (which shows nothing of the host, unless the context says it
+ * does: CompiledContext.hostOnly), that one of the context's
  * refutations matches and `onTheirMachine` (1-based) accepts: the machine that printed the record's lines, where the paste
  * says whose lines are whose. Null when there is none. Only the logs are read, for a line to cite (review 70d F7:
  * kube-proxy's "Using iptables Proxier." beside its IPVS modules record's probe lines). A line the record matched is read
@@ -267,7 +271,7 @@ export function contextRefuted(
   for (const r of context.refutations) {
     const at = firstLine(r.literals, window, (i) => {
       const l = window.line(i);
-      return !input.notHost?.has(i + 1) && l.length > 0 && r.search(l) && onTheirMachine(i + 1);
+      return !notHostLine(context, input, i + 1) && l.length > 0 && r.search(l) && onTheirMachine(i + 1);
     });
     if (at !== null && (first === null || at < first.at)) first = { at, shows: r.shows, re: r.re };
   }
@@ -276,6 +280,9 @@ export function contextRefuted(
   const m = first.re.matcher(text);
   return { line: first.at + 1, text, shows: first.shows, ...(m.find() ? { matchAt: m.start() } : {}) };
 }
+
+/** Whether line `n` (1-based) is a container's output that shows nothing of this context (see CompiledContext.hostOnly). */
+const notHostLine = (context: CompiledContext, input: ContextInput, n: number) => context.hostOnly && input.notHost?.has(n) === true;
 
 /** The window of the logs the context's literals were found in, worked out once and shared by the records that read it. */
 function windowOf(context: CompiledContext, input: ContextInput): LogWindow {

@@ -161,8 +161,8 @@ function symptomComponents(record: BugRecord, sightings: readonly Sighting[], sh
 /** Diagnoses a raw bundle: sections (uname, os-release, nodes table, ...) and commands are detected, the rest is logs. */
 export function diagnoseBundle(kb: CompiledKb, paste: string, limit = DEFAULT_DIAGNOSE_LIMIT, focus?: string): Diagnosis {
   const text = pasteText(paste);
-  const { diagnosis, verdictOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
-  return withWhatNothingExplained(kb, diagnosis, text, verdictOf, facts);
+  const { diagnosis, verdictOf, refutedOf, facts } = diagnoseHostBundle(kb, text, limit, SINGLE_HOST, focus);
+  return withWhatNothingExplained(kb, diagnosis, text, { verdictOf, refutedOf }, facts);
 }
 
 /** One paste's answer with what its findings leave: the records closest to it and what the paste itself lost. */
@@ -170,13 +170,13 @@ function withWhatNothingExplained(
   kb: CompiledKb,
   diagnosis: Diagnosis,
   text: string,
-  verdictOf: VerdictOf,
+  { verdictOf, refutedOf }: { verdictOf: VerdictOf; refutedOf: RefutedOf },
   facts: ExtractedFacts,
 ): Diagnosis {
   const notes = pasteNotes(text, diagnosis.findings);
   return {
     ...diagnosis,
-    closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts)),
+    closest: closestFor(kb, diagnosis.findings, text, verdictOf, notReport(facts), refutedOf),
     ...(notes.length ? { notes } : {}),
   };
 }
@@ -209,6 +209,12 @@ const IDENTITY_SECTIONS: ReadonlySet<string> = new Set(["uname", "proc-version",
 export type VerdictOf = (id: string) => Verdict | undefined;
 
 /**
+ * Whether a line of the input shows the setup a record's bug needs absent (its context's `refutedBy`): the record is then
+ * no lead, neither a finding that only resembles a line nor a closest record (review 72a F5).
+ */
+export type RefutedOf = (id: string) => boolean;
+
+/**
  * The last resort of a report no signature explained: the records closest to it by description,
  * for the reader to check (none when there is a finding), each with its verdict on the input's
  * versions where they decide it, so the reader can rule one out or in by version as well as by words
@@ -221,13 +227,16 @@ export function closestFor(
   text: string,
   verdictOf: VerdictOf,
   skip?: (line: number) => boolean,
+  refuted: RefutedOf = () => false,
 ): ClosestRecord[] {
   if (findings.length || !text) return [];
   const titleOf = (id: string) => kb.records.find((r) => r.id === id)?.title ?? id;
-  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, skip).map((c) => {
-    const verdict = verdictOf(c.id);
-    return verdict && verdict.status !== "unknown" ? { ...c, verdict } : c;
-  });
+  return closestRecords(kb.recall.descriptions, kb.recall.lexical, text, titleOf, skip)
+    .filter((c) => !refuted(c.id))
+    .map((c) => {
+      const verdict = verdictOf(c.id);
+      return verdict && verdict.status !== "unknown" ? { ...c, verdict } : c;
+    });
 }
 
 /** One host's bundle, its evidence naming the host as `subject`; with the facts, for comparing hosts. */
@@ -238,7 +247,7 @@ export function diagnoseHostBundle(
   subject: string,
   focus?: string,
   ownRow?: NodeRow,
-): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions; verdictOf: VerdictOf } {
+): { diagnosis: Diagnosis; facts: ExtractedFacts; host: HostVersions; verdictOf: VerdictOf; refutedOf: RefutedOf } {
   const { hits, otherFault, found, pre, recall } = scan(kb, text);
   const read = extractFacts(text, pre);
   // A host whose bundle gives no versions of its own, judged on its row of a nodes table another host's bundle holds.
@@ -246,7 +255,7 @@ export function diagnoseHostBundle(
   const host = singleHost(facts, subject);
   const isLog = (line: number) => !facts.notLogs.has(line);
   const exact = hits.filter((h) => isLog(h.line));
-  const { diagnosis, verdictOf } = assemble(
+  const { diagnosis, verdictOf, refutedOf } = assemble(
     kb,
     facts,
     [...exact, ...recallHits(kb.recall, text, exact, isLog, recall)],
@@ -255,7 +264,7 @@ export function diagnoseHostBundle(
     host,
     focus,
   );
-  return { diagnosis, facts, host, verdictOf };
+  return { diagnosis, facts, host, verdictOf, refutedOf };
 }
 
 /** Diagnoses structured fields; evidence line numbers count lines of `logs`. */
@@ -272,8 +281,8 @@ export function diagnoseFields(kb: CompiledKb, sent: DiagnoseInput): Diagnosis {
   const others = [input.uname, input.procVersion, input.osRelease, input.nodes, input.iptablesVersion].filter((s): s is string => !!s);
   const facts = factsFromFields(input, pre);
   const context = { others, logs, notHost: facts.containerOutput, otherFault, ...(found ? { found } : {}) };
-  const { diagnosis, verdictOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_DIAGNOSE_LIMIT, context);
-  return withWhatNothingExplained(kb, diagnosis, logs, verdictOf, facts);
+  const { diagnosis, verdictOf, refutedOf } = assemble(kb, facts, [...hits, ...recalled], input.limit ?? DEFAULT_DIAGNOSE_LIMIT, context);
+  return withWhatNothingExplained(kb, diagnosis, logs, { verdictOf, refutedOf }, facts);
 }
 
 /** The one pass over the text: record signatures, and the engine's own probes for facts. */
@@ -646,7 +655,7 @@ function assemble(
   context: ContextInput,
   single = singleHost(facts, SINGLE_HOST),
   focus?: string,
-): { diagnosis: Diagnosis; verdictOf: VerdictOf } {
+): { diagnosis: Diagnosis; verdictOf: VerdictOf; refutedOf: RefutedOf } {
   const nodeHosts = facts.nodes.map((node) => nodeHost(node, facts.nodeComponents.get(node.name)));
   const allHosts = hostsOf(facts, nodeHosts, single);
   const byRecord = groupHits(
@@ -736,6 +745,10 @@ function assemble(
   for (const candidate of candidates) {
     const seen = byRecord.get(candidate.id) ?? NO_HITS;
     const logEvidence = seen.evidence;
+    // A line that only resembles the record, beside one showing the setup its bug needs absent, leaves nothing of the bug:
+    // no lead. A line of its own stays one, saying why it is not the cause (review 72a F5: elk-docker#99's read-only sysctl
+    // write resembled the vm.max_map_count record beside the reporter's own reading of 262144, its check's limit).
+    if (resemblesOnly(logEvidence) && contextOf(candidate, seen).kind === "refuted") continue;
     const { record, undated } = rangesForSymptoms(candidate, logEvidence);
     // A failure logged before the upgrade ran what the paste showed before it, else what dpkg says the upgrade replaced.
     let hosts = asAtSymptom(allHosts, single, facts.upgradedAt, { ...facts.replaced, ...facts.beforeUpgrade }, seen, printerOf);
@@ -1199,7 +1212,11 @@ function assemble(
     closest: [],
     ...(focus ? { focus: { id: focus, verdict: focusVerdict(kb, focus, lineless, allHosts) } } : {}),
   };
-  return { diagnosis, verdictOf };
+  const refutedOf: RefutedOf = (id) => {
+    const record = kb.records.find((r) => r.id === id);
+    return record?.context !== undefined && contextOf(record, byRecord.get(id) ?? NO_HITS).kind === "refuted";
+  };
+  return { diagnosis, verdictOf, refutedOf };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { BIDI_CONTROLS } from "./bidi-controls";
 import { isBlank } from "./blank-text";
 import type { CompiledKb } from "./compile-kb";
-import { closestFor, diagnoseHostBundle, limitedBy, notReport, type VerdictOf } from "./diagnose";
+import { closestFor, diagnoseHostBundle, limitedBy, notReport, type RefutedOf, type VerdictOf } from "./diagnose";
 import { DEFAULT_DIAGNOSE_LIMIT, HOSTS_LIMITS, type HostBundle } from "./diagnose-input";
 import type { BelowRemoval, Diagnosis, Finding, NodeReport, Verdict, VersionEvidence } from "./diagnosis";
 import type { ExtractedFacts } from "./facts";
@@ -75,6 +75,7 @@ interface HostRun {
   facts: ExtractedFacts;
   host: HostVersions;
   verdictOf: VerdictOf;
+  refutedOf: RefutedOf;
 }
 
 /** Diagnoses each host's bundle, compares the hosts and merges the findings (throws HostsLimitError beyond the limits). */
@@ -135,6 +136,9 @@ export function diagnoseHosts(kb: CompiledKb, hosts: readonly HostBundle[], limi
           findings,
           runs.map((r, i) => reportLines((bundles[i] ?? "").split("\n"), notReport(r.facts)).join("\n")).join("\n"),
           fleetVerdictOf(runs),
+          undefined,
+          // Refuted on every host's own lines: on one only, another host may still have the setup.
+          (id) => runs.every((r) => r.refutedOf(id)),
         ),
   };
 }

@@ -192,6 +192,8 @@ export interface RecordContext {
   modules?: { names: readonly string[]; distributions: readonly string[]; source: string } | undefined;
   /** Lines the software prints only without the context, each with what it shows in words (context.ts, review 70d F7). */
   refutedBy?: readonly ContextRefutation[] | undefined;
+  /** A container's output shows or refutes the context too: a setting it reads as its host has it, or the workload itself. */
+  fromContainers?: true | undefined;
   source: string;
 }
 

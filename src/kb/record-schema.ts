@@ -670,6 +670,13 @@ export const contextSchema = z.strictObject({
     )
     .min(1)
     .optional(),
+  /**
+   * A container's output shows (or refutes) the context too, where the context is what a container sees of its host or
+   * runs itself: a kernel-wide setting it reads as the host has it (a sysctl the kernel does not namespace,
+   * vm.max_map_count: review 72a F5, `sysctl vm.max_map_count` at a container's prompt was the host's 262144), or the
+   * workload the bug needs (an image's libc, a JVM, a VPN client). Otherwise a container's lines show nothing of the host.
+   */
+  fromContainers: z.literal(true).optional(),
   source: url,
 });
 

@@ -8,6 +8,7 @@ import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
+import { ELK_LXC_SYSCTL_READONLY } from "./setup-pastes";
 import { DOCKER_STATUS_PAGER_CHOPPED, TAILSCALED_STATUS_OWN_ELLIPSIS } from "./status-pastes";
 import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
@@ -1047,6 +1048,31 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       /\n {3}verdict: in range \(range verified; the version read may not be the failing one\), symptom not specific: your kernel/,
     );
     expect(nText).toContain("Other causes print the matched line too: an NFSv3 mount from an image without /etc/protocols");
+  });
+
+  it("offers no lead whose setup the paste refutes: a vm.max_map_count already at the check's limit (review 72a F5)", async () => {
+    const ask = (body: string, accept = "application/json") =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": "203.0.113.188" } });
+    const ES = "elasticsearch-vm-max-map-count-too-low";
+    // The read-only sysctl write resembles the record's wording; the reading at the ELK container's prompt is the host's
+    // (the sysctl is not namespaced) and meets the bootstrap check, so neither a finding nor a closest record.
+    const d = (await (await ask(ELK_LXC_SYSCTL_READONLY)).json()) as Diagnosis;
+    expect(d.findings.map((f) => f.id)).not.toContain(ES);
+    expect(d.closest.map((c) => c.id)).not.toContain(ES);
+    expect(await (await ask(ELK_LXC_SYSCTL_READONLY, "text/plain")).text()).not.toContain(ES);
+    // A reading below the limit leaves the resemblance its lead.
+    const low = ELK_LXC_SYSCTL_READONLY.replace("vm.max_map_count = 262144", "vm.max_map_count = 65530");
+    expect(((await (await ask(low)).json()) as Diagnosis).findings.map((f) => f.id)).toContain(ES);
+    // The check's own failure shows the low value itself: a reading raised after it is the fix, which refutes nothing.
+    const fixed = [
+      "ERROR: [1] bootstrap checks failed",
+      "[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]",
+      "$ sudo sysctl -w vm.max_map_count=262144",
+      "vm.max_map_count = 262144",
+    ].join("\n");
+    const f = ((await (await ask(fixed)).json()) as Diagnosis).findings.find((x) => x.id === ES);
+    expect(f?.confidence).not.toBe("low");
+    expect(f?.unverified.join("\n")).not.toMatch(/Refuted/);
   });
 
   it("names the records closest by description in the text report when nothing matched", async () => {
