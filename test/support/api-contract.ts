@@ -8,7 +8,7 @@ import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
-import { ELK_LXC_SYSCTL_READONLY } from "./setup-pastes";
+import { ELK_LXC_SYSCTL_READONLY, K3D_505_VERSIONS } from "./setup-pastes";
 import { DOCKER_STATUS_PAGER_CHOPPED, TAILSCALED_STATUS_OWN_ELLIPSIS } from "./status-pastes";
 import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
@@ -1048,6 +1048,21 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
       /\n {3}verdict: in range \(range verified; the version read may not be the failing one\), symptom not specific: your kernel/,
     );
     expect(nText).toContain("Other causes print the matched line too: an NFSv3 mount from an image without /etc/protocols");
+  });
+
+  it("warns of a bug that needs a setup by version only where the paste shows the setup: a healthy version dump is quiet (review 72a F2)", async () => {
+    const ask = (body: string, accept = "application/json") =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": "203.0.113.187" } });
+    const advisories = async (body: string) => ((await (await ask(body)).json()) as Diagnosis).advisories.map((a) => a.id);
+    // Docker 20.10.2 is before 20.10.10, but an old engine fails only the images on a newer libc.
+    const NEW_LIBC = "new-libc-images-on-old-docker-seccomp";
+    expect(await advisories(K3D_505_VERSIONS)).toEqual([]);
+    const text = await (await ask(K3D_505_VERSIONS, "text/plain")).text();
+    expect(text).not.toContain(NEW_LIBC);
+    expect(text).not.toContain("Advisories");
+    for (const image of ["$ docker run --rm -it alpine:3.14 make", "FROM golang:1.20-bookworm"]) {
+      expect(await advisories(`${K3D_505_VERSIONS}\n${image}`), image).toContain(NEW_LIBC);
+    }
   });
 
   it("offers no lead whose setup the paste refutes: a vm.max_map_count already at the check's limit (review 72a F5)", async () => {

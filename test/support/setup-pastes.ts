@@ -4,6 +4,55 @@
  */
 
 /**
+ * k3d-io/k3d#505: the "Which OS", "Which version of k3d" and "Which version of docker" blocks alone (Docker Engine 20.10.2,
+ * before 20.10.10): a healthy version dump, no error, no image.
+ */
+export const K3D_505_VERSIONS = [
+  "## Which OS & Architecture",
+  "",
+  "Linux - NixOS version 21.05pre270342.64b46178838 (Okapi)",
+  "",
+  "## Which version of `k3d`",
+  "",
+  "- output of `k3d version`",
+  "",
+  "```",
+  "k3d version",
+  "k3d version v3.0.1",
+  "k3s version v1.18.6-k3s1 (default)",
+  "```",
+  "",
+  "## Which version of docker",
+  "",
+  "- output of `docker version` and `docker info`",
+  "",
+  "```",
+  "docker version",
+  "Client:",
+  " Version:           19.03.12",
+  " API version:       1.40",
+  " Go version:        go1.15.2",
+  " Git commit:        v19.03.12",
+  " Built:             Sun Sep 27 20:15:19 2020",
+  " OS/Arch:           linux/amd64",
+  " Experimental:      false",
+  "",
+  "Server:",
+  " Engine:",
+  "  Version:          20.10.2",
+  "  API version:      1.41 (minimum version 1.12)",
+  "  Go version:       go1.15.8",
+  "  Git commit:       v20.10.2",
+  "  Built:            Tue Jan  1 00:00:00 1980",
+  "  OS/Arch:          linux/amd64",
+  "  Experimental:     false",
+  " containerd:",
+  "  Version:          v1.4.3",
+  "  GitCommit:        v1.4.3",
+  "```",
+].join("\n");
+
+/**
  * spujadas/elk-docker#99: the init script's sysctl write refused in Docker inside an LXC container, and the reporter's own
  * `sysctl vm.max_map_count` at the ELK container's prompt: 262144, Elasticsearch's bootstrap check's limit.
  */
