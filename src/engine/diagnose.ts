@@ -1804,7 +1804,11 @@ function secondWitness(
   const affectedChecks = checks.filter((c) => c.result === "affected");
   if (verdict.status === "affected" && verdict.level !== "reported" && versionsMeet && affectedChecks.length && !toldOnly(seen, checks))
     return true;
-  if (context.kind === "elsewhere") return true;
+  // A distribution's own bug is told from the same failure elsewhere by its distribution, not by its setup: a rootless
+  // tool's other line beside its refusal is no second witness that the host runs RHEL 7 (review 72a F2 sweep: Talos'
+  // zeroed user.max_user_namespaces, podman's "rootless containers" warning beside its refusal, went high).
+  const setupWitnesses = record.distributionOnly !== true;
+  if (setupWitnesses && context.kind === "elsewhere") return true;
   if (
     independentWeights(
       seen.sightings.filter((s) => s.approximate !== "similar"),
@@ -1812,7 +1816,7 @@ function secondWitness(
     ).length >= 2
   )
     return true;
-  return context.kind === "by-its-line" && context.elsewhere();
+  return setupWitnesses && context.kind === "by-its-line" && context.elsewhere();
 }
 
 /**

@@ -327,3 +327,22 @@ describe("a context the paste refutes (review 70d F7)", () => {
     expect(exdev([" Storage Driver: overlay2", "  Using metacopy: true"])?.unverified.some((u) => u.startsWith("Refuted: "))).toBe(false);
   });
 });
+
+describe("a distribution's own bug and its setup (review 72a F2 sweep)", () => {
+  const USERNS = "rhel7-user-namespaces-disabled-rootless-containers";
+  // Rootless podman's one line that names the sysctl, with its rootless-mount warning before it (siderolabs/talos#4385's
+  // podman printed both).
+  const refusal = [
+    'WARN[0000] "/" is not a shared mount, this could cause issues or missing mounts with rootless containers',
+    "user namespaces are not enabled in /proc/sys/user/max_user_namespaces",
+  ].join("\n");
+  const finding = (input: Parameters<typeof diagnoseFields>[1]) =>
+    diagnoseFields(data.compiled, input).findings.find((f) => f.id === USERNS);
+
+  it("takes no other line of the tool's own as a second witness: the distribution tells the bug from the same refusal elsewhere", () => {
+    // Talos and hardened hosts zero the same sysctl: nothing here places the host on RHEL 7.
+    expect(finding({ logs: refusal })?.confidence).toBe("medium");
+    const el7 = "Linux node1 3.10.0-1160.119.1.el7.x86_64 #1 SMP Tue Jun 4 14:43:51 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux";
+    expect(finding({ uname: el7, logs: refusal })?.confidence).toBe("high");
+  });
+});

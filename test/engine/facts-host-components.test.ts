@@ -1802,8 +1802,9 @@ ${table}`);
     // source places): under "Other cluster:" the build is still Ubuntu's, not upstream 1.3.3 in range, "verified".
     const id = "runc-nov-2025-tmpfs-mode-0755";
     const noble = 'PRETTY_NAME="Ubuntu 24.04.3 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian';
+    // With a tmpfs mount, the setup the bug needs: the version alone warns of nothing (review 72a F2).
     const listed = (build: string) =>
-      `Other cluster:\n\n$ dpkg -l runc\nii  runc           ${build}   amd64        Open Container Project - runtime\n\n$ cat /etc/os-release\n${noble}`;
+      `Other cluster:\n\n$ dpkg -l runc\nii  runc           ${build}   amd64        Open Container Project - runtime\n\n$ cat /etc/os-release\n${noble}\n$ docker run --rm --tmpfs /scratch busybox true`;
     const advisory = (build: string) => diagnoseBundle(kb, listed(build)).advisories.find((a) => a.id === id);
     expect(advisory("1.3.3-0ubuntu1~24.04.3")).toBeUndefined();
     expect(advisory("1.3.3-0ubuntu1~24.04.2")?.verdict).toMatchObject({

@@ -231,8 +231,9 @@ describe("recall findings", () => {
   it("weigh a resemblance beside the only version read, out of range, as that version's 'not affected': low (review 51c F2)", () => {
     // rootlesskit#250's 2021 regression (Docker 20.10.6) words a setup like the Docker 28.0.0-only record's title; no
     // signature matches. The verdict stays unknown beside the resemblance; the finding is no longer medium.
+    // The port driver set as Docker's rootless docs set it: the setup the record needs, shown (review 72a F2).
     const paste = (docker: string) =>
-      `Rootless Docker ${docker} + RootlessKit v0.14.1 + slirp4netns port driver fails\n$ docker --context=rootless run --rm -p 8080:80 nginx:alpine\ndocker: Error response from daemon: driver failed programming external connectivity on endpoint dreamy_gauss (93092ec62bc1): Timed out proxy starting the userland proxy.`;
+      `Rootless Docker ${docker} + RootlessKit v0.14.1 + slirp4netns port driver fails\n$ export DOCKERD_ROOTLESS_ROOTLESSKIT_PORT_DRIVER=slirp4netns\n$ docker --context=rootless run --rm -p 8080:80 nginx:alpine\ndocker: Error response from daemon: driver failed programming external connectivity on endpoint dreamy_gauss (93092ec62bc1): Timed out proxy starting the userland proxy.`;
     const finding = (docker: string) =>
       diagnoseBundle(kb.compiled, paste(docker)).findings.find((f) => f.id === "docker-28.0.0-rootless-slirp4netns-port-driver-tcp");
     expect(finding("20.10.6")).toMatchObject({ confidence: "low", verdict: { status: "unknown" } });

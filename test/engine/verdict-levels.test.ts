@@ -214,7 +214,8 @@ describe("a distribution's build of a component", () => {
     // runc as Ubuntu's docker.io shows it (opencontainers/runc#4971 reports 1.3.3-0ubuntu1~24.04.2).
     const runc = (version: string) =>
       diagnoseFields(kb, {
-        logs: `Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          ${version}\n  GitCommit:\n`,
+        // With a tmpfs mount, the setup the bug needs: the version alone warns of nothing (review 72a F2).
+        logs: `Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          ${version}\n  GitCommit:\n$ docker run --rm --tmpfs /scratch busybox true\n`,
       }).advisories.find((a) => a.id === "runc-nov-2025-tmpfs-mode-0755");
     const ubuntu = runc("1.3.3-0ubuntu1~24.04.2");
     const upstream = runc("1.3.3");
@@ -226,7 +227,7 @@ describe("a distribution's build of a component", () => {
     // On the release whose package the record ranges over, that package's own data decides.
     const noble = 'NAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n';
     const server =
-      "Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          1.3.3-0ubuntu1~24.04.2\n";
+      "Server:\n Engine:\n  Version:          28.2.2\n  API version:      1.50\n runc:\n  Version:          1.3.3-0ubuntu1~24.04.2\n$ docker run --rm --tmpfs /scratch busybox true\n";
     const onNoble = diagnoseFields(kb, { osRelease: noble, logs: server }).advisories.find((a) => a.id === "runc-nov-2025-tmpfs-mode-0755");
     expect(onNoble?.evidence.find((e) => e.kind === "version")).toMatchObject({ ecosystem: "ubuntu:24.04 runc", certain: true });
   });
