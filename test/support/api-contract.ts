@@ -8,7 +8,7 @@ import { UBSAN_FRAMING, UBSAN_REPORT } from "./oops-pastes";
 import { COMPOSE_MIN_API_1_25, COREDNS_LOOP_NO_LEVEL, GRAPH_DEPRECATION_WARNING, RELEASE_PLZ_GLIBC } from "./reworded-pastes";
 import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
-import { ELK_LXC_SYSCTL_READONLY, K3D_505_VERSIONS } from "./setup-pastes";
+import { ELK_LXC_SYSCTL_READONLY, FIREWALLD_DOCKER_CLEANUP, IPV6NAT_LEGACY_DOCKER_CHAIN, K3D_505_VERSIONS } from "./setup-pastes";
 import { DOCKER_STATUS_PAGER_CHOPPED, TAILSCALED_STATUS_OWN_ELLIPSIS } from "./status-pastes";
 import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
@@ -1100,6 +1100,23 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     const f = ((await (await ask(fixed)).json()) as Diagnosis).findings.find((x) => x.id === ES);
     expect(f?.confidence).not.toBe("low");
     expect(f?.unverified.join("\n")).not.toMatch(/Refuted/);
+  });
+
+  it("names the backend split in a legacy iptables that cannot find a component's chain, as a lead other causes share (review 72a F3)", async () => {
+    const ask = (body: string, accept = "application/json") =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": "203.0.113.189" } });
+    const MIXED = "iptables-legacy-nft-mixed-backends";
+    const d = (await (await ask(IPV6NAT_LEGACY_DOCKER_CHAIN)).json()) as Diagnosis;
+    const f = d.findings.find((x) => x.id === MIXED);
+    expect(f?.confidence).toBe("low");
+    const line = f?.evidence.find((e) => e.kind === "log");
+    expect(line?.kind === "log" && line.alsoPrintedBy?.join(" ")).toMatch(/chain not created yet/);
+    expect(await (await ask(IPV6NAT_LEGACY_DOCKER_CHAIN, "text/plain")).text()).toMatch(
+      new RegExp(`${MIXED} \\[low [^\\n]*\\n(?:.*\\n)*?.*Other causes print the matched line too: a jump to a chain not created yet`),
+    );
+    // firewalld's warnings while Docker cleans up jumps to chains it has not created yet are no backend split.
+    const w = (await (await ask(FIREWALLD_DOCKER_CLEANUP)).json()) as Diagnosis;
+    expect(w.findings.map((x) => x.id)).not.toContain(MIXED);
   });
 
   it("names the records closest by description in the text report when nothing matched", async () => {

@@ -1,6 +1,7 @@
 /**
  * Real pastes for review 72a's findings on version-only advisories and leads whose setup a paste shows or refutes: the
- * reporters' own text as the review sent it (none of them an eval case).
+ * reporters' own text as the review sent it (none of them an eval case; the ipv6nat one is now its record's example), and
+ * the firewalld record's near miss for the contrast.
  */
 
 /**
@@ -77,4 +78,33 @@ export const ELK_LXC_SYSCTL_READONLY = [
   " API version:  1.24",
   " Go version:   go1.6.3",
   " Git commit:   6b644ec",
+].join("\n");
+
+/**
+ * robbertkl/docker-ipv6nat#82: the container's legacy iptables 1.8.7 cannot find Docker's DOCKER chain on an Ubuntu 24.04
+ * (WSL2) host whose Docker is Ubuntu's 26.1.3.
+ */
+export const IPV6NAT_LEGACY_DOCKER_CHAIN = [
+  "Hello! I'm running this container in a WSL2 Ubuntu VM. I'm getting the following error:",
+  "",
+  "```",
+  "2025/03/18 19:37:40 running [/sbin/iptables -t nat -C OUTPUT -m addrtype --dst-type LOCAL -j DOCKER --wait]: exit status 2: iptables v1.8.7 (legacy): Couldn't load target `DOCKER':No such file or directory",
+  "",
+  "Try `iptables -h' or 'iptables --help' for more information.",
+  "```",
+  "",
+  "docker version and OS",
+  "```",
+  "docker --version",
+  "Docker version 26.1.3, build 26.1.3-0ubuntu1~24.04.1",
+  "```",
+].join("\n");
+
+/**
+ * firewalld/firewalld#844 (the firewalld record's near miss): firewalld's warnings while Docker deletes jumps to chains it
+ * has not created yet, in the same legacy iptables 1.8.7 words.
+ */
+export const FIREWALLD_DOCKER_CLEANUP = [
+  "2021-08-25 08:17:43 WARNING: COMMAND_FAILED: '/sbin/iptables -w10 -t nat -D PREROUTING -m addrtype --dst-type LOCAL -j DOCKER' failed: iptables v1.8.7 (legacy): Couldn't load target `DOCKER':No such file or directory",
+  "2021-08-25 08:17:43 WARNING: COMMAND_FAILED: '/sbin/iptables -w10 -t nat -D OUTPUT -m addrtype --dst-type LOCAL ! --dst 127.0.0.0/8 -j DOCKER' failed: iptables v1.8.7 (legacy): Couldn't load target `DOCKER':No such file or directory",
 ].join("\n");
