@@ -123,19 +123,35 @@ function commandFor(ecosystem: string, pkg?: string): VersionCommand {
  * that go with it up to the end of the sentence ("then run that path with --version").
  */
 function recordCommand(record: Pick<BugRecord, "fix">, reads: RegExp): { command: string; then: string } | null {
-  for (const step of fixStepsOf(record.fix)) {
+  return confirmCommands(record.fix).find((c) => reads.test(c.command)) ?? null;
+}
+
+/**
+ * Every command a fix's confirm steps name in backticks, in order, with the words after it (placeholders left out), read
+ * once per fix text: a diagnosis asks for them at every undecided finding and advisory (28 times in a 1 MB bundle at 1%
+ * hits, issue #12), and a knowledge base has a few hundred fixes. Bounded: cleared when full.
+ */
+function confirmCommands(fix: string): ReadonlyArray<{ command: string; then: string }> {
+  const known = commandsByFix.get(fix);
+  if (known) return known;
+  const commands: Array<{ command: string; then: string }> = [];
+  for (const step of fixStepsOf(fix)) {
     if (!LOOKING_STEP.test(step.trimStart())) continue;
     const text = fixStepItem(step).text.replace(/\s+/g, " ");
     for (const m of text.matchAll(/`([^`\n]+)`/g)) {
       const command = m[1]?.trim() ?? "";
-      if (!command || !reads.test(command) || /[<…]|\.\.\./.test(command)) continue;
+      if (!command || /[<…]|\.\.\./.test(command)) continue;
       const after = text.slice((m.index ?? 0) + m[0].length);
       const then = /^\s+(then [^.;()]*?)\s*(?:[.;(]|$)/.exec(after)?.[1] ?? "";
-      return { command, then };
+      commands.push({ command, then });
     }
   }
-  return null;
+  if (commandsByFix.size >= MAX_FIXES) commandsByFix.clear();
+  commandsByFix.set(fix, commands);
+  return commands;
 }
+const commandsByFix = new Map<string, ReadonlyArray<{ command: string; then: string }>>();
+const MAX_FIXES = 5000;
 
 /** The check a hedged or undecided verdict turns on: an undecided one, else a hedged one, else none (no version was read). */
 const turningCheck = (verdict: Verdict, checks: readonly VersionEvidence[]): VersionEvidence | undefined =>
