@@ -2,7 +2,7 @@ import { RE2JS } from "re2js";
 import { type Automaton, buildAutomaton, foldLiteral, scanText } from "./aho-corasick";
 import { type CutLiterals, cutLineVariants, cutLiterals } from "./cut-lines";
 import { decodedFramesOf, decodedFrameVariant } from "./decoded-frames";
-import { decodedQuotesVariant } from "./decoded-quotes";
+import { decodedQuotesVariant, QUOTE_MARKS } from "./decoded-quotes";
 import { klogBlockHeadersInText } from "./klog-blocks";
 import { lineViews, stripAnsi } from "./normalize-line";
 import { requiredLiteralSets } from "./regex-literals";
@@ -164,6 +164,8 @@ interface Tables {
   triggers: number[][];
   /** Per literal id: 1 when it is a marker. */
   isMarker: Uint8Array;
+  /** Per literal id: the bit of each QUOTE_MARKS member it is (bit k for member k), 0 for none. */
+  quoteMark: Uint8Array;
   /** The signatures' long literals, for finding a message a paste cut over lines. */
   cut: CutLiterals;
 }
@@ -269,8 +271,11 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
   }
   if (problems.length > 0) throw new MatcherCompileError(problems);
   const markerIds = (options.markers ?? []).map(idOf);
+  const quoteMarkIds = QUOTE_MARKS.map((m) => idOf(foldLiteral(m)));
   const isMarker = new Uint8Array(triggers.length);
   for (const id of markerIds) isMarker[id] = 1;
+  const quoteMark = new Uint8Array(triggers.length);
+  for (const [k, id] of quoteMarkIds.entries()) quoteMark[id] = (quoteMark[id] as number) | (1 << k);
   const literals = [...literalIds.keys()];
   const ac = buildAutomaton(literals, options.maxDenseBytes);
   const ofSignature = new Uint8Array(literals.length);
@@ -284,7 +289,7 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     classes: ac.classes,
     tableBytes: ac.tableBytes,
   };
-  const tables: Tables = { ac, compiled, triggers, isMarker, cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1) };
+  const tables: Tables = { ac, compiled, triggers, isMarker, quoteMark, cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1) };
   return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
 
@@ -361,18 +366,24 @@ function confirmViews(confirm: (view: string) => boolean, views: readonly string
   return false;
 }
 
+/** Per line (0-based) of a pass: 1 where a marker is (`marked`), and the bits of the QUOTE_MARKS members found (`quoted`). */
+interface LineMarks {
+  marked: Uint8Array;
+  quoted: Uint8Array;
+}
+
 /**
- * One pass of the automaton, then confirmation on the flagged lines only; `marked` gets the marker
- * lines, `rejected` the signatures whose confirmation refused a flagged line (as [signature, line]).
+ * One pass of the automaton, then confirmation on the flagged lines only, with the marks of the lines; `rejected`
+ * gets the signatures whose confirmation refused a flagged line (as [signature, line]).
  */
 function scanOnce(
-  { ac, compiled, triggers, isMarker }: Tables,
+  { ac, compiled, triggers, isMarker, quoteMark }: Tables,
   text: string,
-  mark?: (lines: number) => Uint8Array,
   rejected?: Refusal[],
-): { raw: RawHit[]; lineStarts: number[] } {
+): { raw: RawHit[]; lineStarts: number[]; marks: LineMarks } {
   const found = scanText(ac, text);
-  const marked = mark?.(found.lines);
+  const marks = { marked: new Uint8Array(found.lines), quoted: new Uint8Array(found.lines) };
+  const { marked, quoted } = marks;
   const out: RawHit[] = [];
   const memos = new Map<number, Map<string, boolean>>();
   const hitOn = new Int32Array(triggers.length).fill(-1);
@@ -384,7 +395,8 @@ function scanOnce(
     for (to = from; to < total && found.line[to] === line; to++) {
       const p = found.pattern[to] as number;
       hitOn[p] = line;
-      if (marked && isMarker[p] === 1) marked[line] = 1;
+      if (isMarker[p] === 1) marked[line] = 1;
+      if (quoteMark[p] !== 0) quoted[line] = (quoted[line] as number) | (quoteMark[p] as number);
     }
     const start = found.lineStart[from] as number;
     let lineText: string | null = null;
@@ -436,7 +448,7 @@ function scanOnce(
       }
     }
   }
-  return { raw: out, lineStarts: found.lineStarts };
+  return { raw: out, lineStarts: found.lineStarts, marks };
 }
 
 /** The lines each signature's hits are on. */
@@ -452,17 +464,9 @@ function linesBySignature(hits: readonly RawHit[]): Map<number, number[]> {
 
 function scan(tables: Tables, input: string): MarkedScan {
   const text = stripAnsi(input);
-  let marked: Uint8Array | null = null;
   const refused: Refusal[] = [];
-  const { raw, lineStarts } = scanOnce(
-    tables,
-    text,
-    (lines) => {
-      marked = new Uint8Array(lines);
-      return marked;
-    },
-    refused,
-  );
+  const { raw, lineStarts, marks } = scanOnce(tables, text, refused);
+  const { marked, quoted } = marks;
   // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; a decoded kernel
   // stack trace's lines in the kernel's own form; a YAML document's folded scalars joined; and an export's quoted lines
   // (JSON's \u003c, CSV's doubled quotes) as printed.
@@ -472,7 +476,7 @@ function scan(tables: Tables, input: string): MarkedScan {
     decodedFrameVariant(text, lineStarts),
     ...wrapped.map(decodedFramesOf),
     yamlFoldVariant(text, lineStarts),
-    decodedQuotesVariant(text, lineStarts),
+    decodedQuotesVariant(text, lineStarts, quoted),
   ].filter((v): v is UnwrappedText => v !== null);
   const variants = [...joined, ...decoded];
   // A line the pass refused by a signature's `unless` stays refused: a rebuilt line around it (a mail-wrapped paste
@@ -489,7 +493,7 @@ function scan(tables: Tables, input: string): MarkedScan {
   for (const variant of variants) {
     const rewrapped = wrapped.includes(variant);
     const refusedHere: Refusal[] = [];
-    const { raw: found } = scanOnce(tables, variant.text, undefined, refusedHere);
+    const { raw: found } = scanOnce(tables, variant.text, refusedHere);
     for (const [sig, at, unless, next] of refusedHere) {
       if (!unless || !variant.changed[at]) continue;
       const line = variant.origin[at] as number;
