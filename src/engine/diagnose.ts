@@ -425,13 +425,18 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
   // Versions the text names in passing (a DaemonSet's image, an issue's "Calico 3.31.3") are the cluster's: every node
   // is judged with them, hedged as named (review 31c: beside a nodes table they were dropped, and a fixed Calico lost).
   const named = single.mentioned && Object.keys(single.mentioned).length ? single : null;
+  // So are the versions the cluster itself answered (an add-on's or kube-proxy's image kubectl printed), as every node's own.
+  const cluster = Object.entries(single.components).filter(([ecosystem]) => facts.clusterRead.has(ecosystem));
+  const withCluster = cluster.length
+    ? nodeHosts.map((h) => ({ ...h, components: { ...Object.fromEntries(cluster), ...h.components } }))
+    : nodeHosts;
   const rows = named
-    ? nodeHosts.map((h) => ({
+    ? withCluster.map((h) => ({
         ...h,
         mentioned: { ...named.mentioned, ...h.mentioned },
         ...(named.mentionedElsewhere ? { mentionedElsewhere: { ...named.mentionedElsewhere, ...h.mentionedElsewhere } } : {}),
       }))
-    : nodeHosts;
+    : withCluster;
   const own = facts.kernel?.named ? undefined : facts.kernel?.release;
   // A row that shows a component version the host's own output does not show, or shows otherwise.
   const rowAdds = (h: HostVersions) => Object.entries(h.components).some(([ecosystem, v]) => single.components[ecosystem] !== v);
@@ -451,7 +456,7 @@ function hostsOf(facts: ExtractedFacts, nodeHosts: HostVersions[], single: HostV
     ];
   // The host's own component versions that no row shows: judged beside the rows, for those only (a
   // kernel a sentence names does not come with it).
-  const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !nodeHosts.some((h) => h.components[ecosystem] === v));
+  const singleAdds = Object.entries(single.components).some(([ecosystem, v]) => !withCluster.some((h) => h.components[ecosystem] === v));
   return singleAdds ? [{ ...single, kernel: null, componentsOnly: true }, ...rows] : rows;
 }
 
@@ -887,8 +892,9 @@ function assemble(
       symptomLines().every((l) => facts.commandHost(l) === "" && printerOf(l) === null);
     // The kernel too, where a machine's name places it (review 48c F5: cp-1's `uname -rv` judged a kube-proxy pod's log).
     // So is each machine read one by one, where no line is tied to one of them.
+    // Not a component the cluster itself answered for (an add-on's image kubectl printed): every node runs that one.
     const onMachine = (c: VersionEvidence) =>
-      readHere(c) ||
+      (readHere(c) && !c.ecosystem.split(" ").some((word) => facts.clusterRead.has(word))) ||
       ((facts.kernelPrompt !== null || fetched) && c.subject.startsWith(SINGLE_HOST)) ||
       (hosts.length > 1 && !c.subject.startsWith(SINGLE_HOST));
     // A log of an earlier boot or a copied journal ran on that boot's kernel, not the one read now (review 48e F1).

@@ -6,6 +6,7 @@
 
 import { NAMED_ECOSYSTEMS } from "./facts/named-versions";
 import { LISTED_ECOSYSTEMS } from "./facts/package-lists";
+import { TOOL_ECOSYSTEMS } from "./facts/tool-versions";
 import { BACKEND_ECOSYSTEMS, IMAGE_OS } from "./verdict";
 
 export const READ_ECOSYSTEMS: ReadonlySet<string> = new Set([
@@ -13,6 +14,8 @@ export const READ_ECOSYSTEMS: ReadonlySet<string> = new Set([
   ...LISTED_ECOSYSTEMS,
   // The runtimes' own `--version` lines and a nodes table's CONTAINER-RUNTIME (runtime-version.ts), the kubelet's.
   ...["docker", "containerd", "cri-o", "runc", "crun", "libseccomp", "kubernetes"],
+  // The other components' own version commands (tool-versions.ts).
+  ...TOOL_ECOSYSTEMS,
   // `iptables -V`, and its backend.
   "iptables",
   ...Object.values(BACKEND_ECOSYSTEMS),

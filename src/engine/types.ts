@@ -141,7 +141,11 @@ export interface BundleSection {
     | "nodes"
     | "iptables-version"
     | "kubelet-version"
-    | "runtime-version";
+    | "runtime-version"
+    /** A component's own version command's output beyond the runtimes' (tool-versions.ts): `text` is the reading, "sysbox://0.6.1". */
+    | "tool-version"
+    /** An image kubectl printed of the cluster's workloads (image-tags.ts): the cluster's own answer, `text` as a tool-version's. */
+    | "workload-image";
   lines: [number, number];
   text: string;
 }

@@ -7,6 +7,7 @@ import { isLogFramed } from "./facts/log-framing";
 import { distributionFamily, ecosystemDistribution } from "./facts/os-release";
 import { upstreamOf } from "./facts/package-lists";
 import { runtimeComponent } from "./facts/runtime-version";
+import { KUBE_PROXY } from "./facts/tool-versions";
 import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
 import { leavesQuoteOpen } from "./match/unwrap-lines";
@@ -595,9 +596,13 @@ function givenKernelsCheck(record: BugRecord, host: HostVersions, given: readonl
  * none (a door asking about one record) it stands, hedged: "unknown" there left the reader no wiser
  * although the report says which version it runs.
  */
+const HEDGED_READING = " — ";
+/** Whether a check's reading was hedged as not the failing one (hedgeNamed: named, another machine's, a listing's). */
+export const hedgedReading = (c: Pick<VersionEvidence, "reason">) => c.reason.includes(HEDGED_READING);
+
 export function hedgeNamed(c: VersionEvidence, what: string): VersionEvidence {
   // After a dash, not in parentheses: `what` has its own, and a verdict's reason quotes this one (review 70d F6).
-  const named = { ...c, certain: false, reason: `${c.reason} — ${what}` };
+  const named = { ...c, certain: false, reason: `${c.reason}${HEDGED_READING}${what}` };
   if (c.result !== "not-affected") return named;
   const { hedgedFrom: _, unlessBackported: __, ...rest } = named;
   return { ...rest, namedOnly: true };
@@ -1005,7 +1010,7 @@ function componentChecks(
   const unused = unusedCriRuntime(record, host);
   return Object.entries(components).flatMap(([ecosystem, value]) => {
     if (ecosystem === unused) return [];
-    const entries = record.affected.filter((a) => a.ecosystem === ecosystem).flatMap((a) => onHostKernel(a, host.kernel));
+    const entries = record.affected.filter((a) => judgedBy(a, ecosystem)).flatMap((a) => onHostKernel(a, host.kernel));
     const release = host.release;
     const releasePackage = !!release && record.affected.some((a) => a.ecosystem === release && a.package === ecosystem);
     // Most records range nothing this host runs: nothing below judges a component without a range of its own or its release's.
@@ -1343,7 +1348,7 @@ export function mentionedChecks(record: BugRecord, host: HostVersions, decided: 
     if (elsewhere === BEFORE_UPGRADE_VIA) return hedgeNamed(c, `read from the host, but ${elsewhere}`);
     if (elsewhere) return hedgeNamed(c, `a version the report names, not read from the host: ${elsewhere}`);
     const listing = listedBuildOf(host, ecosystem, c.value);
-    if (listing) return hedgeNamed(c, `read from the host's package listing: ${listing}, a build its distribution may patch`);
+    if (listing) return hedgeNamed(c, `${LISTING_READ}: ${listing}, ${LISTING_PATCHED}`);
     return hedgeNamed(c, "a version the report names, not read from the host");
   });
 }
@@ -1362,7 +1367,9 @@ function listedBuildOf(host: HostVersions, ecosystem: string, version: string): 
 export function versionChecks(record: BugRecord, host: HostVersions): VersionEvidence[] {
   const platform = platformCheck(record, host);
   if (platform) return [platform];
-  const components = componentChecks(record, host).map((c) => daemonRead(clientRead(kubernetesReadAs(record, c, host), host), host));
+  const read = componentChecks(record, host).map((c) => daemonRead(clientRead(kubernetesReadAs(record, c, host), host), host));
+  // kube-proxy's own version, where read, judges its ranges in place of the kubelet's standing for it (kubeletReadAs).
+  const components = host.components[KUBE_PROXY] === undefined ? read : read.filter((c) => !c.otherComponent);
   const backend = otherBackendChecks(record, host);
   // A bug of one iptables backend on a host that runs the other: the backend decides, whatever a package's build says.
   const packages = backend.length ? [] : packageChecks(record, host, ownComponents(record, components));
@@ -1451,6 +1458,8 @@ function packageChecks(record: BugRecord, host: HostVersions, decided: ReadonlyS
 function kubernetesReadAs(record: BugRecord, c: VersionEvidence, host: HostVersions): VersionEvidence {
   if (c.ecosystem.split(" ")[0] !== "kubernetes") return c;
   if (host.apiServer) return { ...c, reason: `${c.reason} (its own answer to \`kubectl version\`)` };
+  // kube-proxy's own version (its `--version`, its DaemonSet's image: tool-versions.ts), no kubelet's.
+  if (c.subject.startsWith(componentSubject(host, KUBE_PROXY))) return c;
   return kubeletReadAs(record, c);
 }
 
@@ -1622,10 +1631,15 @@ function perRecord<T>(of: (record: BugRecord) => T): (record: BugRecord) => T {
 /** The clause a kernel judged on its upstream version ends its reason with, after who built it ("fedora"). */
 const OWN_PATCHES = " may carry its own patches";
 /**
- * Who built a kernel its check judged on the upstream version ("fedora"), read from the check's reason: the one place the
- * clause is written and read, so decide-with.ts can point at that builder's changelog (review 70d F6).
+ * Who built a kernel its check judged on the upstream version ("fedora"), or on its series ("… unless Ubuntu reverted it",
+ * "… only if debian backported the change"), read from the check's reason: the one place the clauses are written and
+ * read, so decide-with.ts can point at that builder's changelog (review 70d F6).
  */
-export const upstreamJudgedBuilder = (reason: string): string | undefined => new RegExp(`\\b(\\w+)${OWN_PATCHES}`).exec(reason)?.[1];
+export const upstreamJudgedBuilder = (reason: string): string | undefined =>
+  new RegExp(`\\b(\\w+)${OWN_PATCHES}|\\bunless (\\w+) reverted it\\b|\\bonly if (\\w+) backported the change\\b`)
+    .exec(reason)
+    ?.slice(1)
+    .find((builder) => builder !== undefined);
 
 /** The components a record's bug may lie in, any one enough (see componentOf); one for most records. */
 export const alternativeComponents = perRecord((record): readonly string[] => {
@@ -1853,6 +1867,13 @@ interface ComponentChecks {
 const readsOwnVersion = (a: AffectedEntry) => a.ecosystem !== "kubernetes" || a.package === "kubelet" || a.package === "kubernetes";
 
 /**
+ * Whether a component read under `ecosystem` judges an entry: its own ecosystem's, or a Kubernetes package read on its own
+ * (kube-proxy's `--version` or image, tool-versions.ts), whose ranges the records write under kubernetes.
+ */
+const judgedBy = (a: AffectedEntry, ecosystem: string) =>
+  a.ecosystem === ecosystem || (ecosystem === KUBE_PROXY && a.ecosystem === "kubernetes" && a.package === KUBE_PROXY);
+
+/**
  * The checks of each component a record needs together, by the ecosystem the check names first
  * ("rhel:7 kernel" is rhel:7's), for one host. Null for a record of one component.
  */
@@ -1860,12 +1881,14 @@ function checksByGroup(record: BugRecord, checks: readonly VersionEvidence[], gr
   if (!groups) return null;
   return groups.map((group) => {
     const entries = record.affected.filter((a) => group.includes(a.ecosystem));
+    // A release's own package ("ubuntu:22.04 runc") is its component's check too.
+    const own = checks.filter((c) => c.ecosystem.split(" ").some((e) => group.includes(e)));
     return {
       ecosystems: group,
       kernel: entries.every(isKernelEntry),
-      decisive: entries.every((a) => isKernelEntry(a) || readsOwnVersion(a)),
-      // A release's own package ("ubuntu:22.04 runc") is its component's check too.
-      checks: checks.filter((c) => c.ecosystem.split(" ").some((e) => group.includes(e))),
+      // Or where what was read is the component's own (kube-proxy's `--version`), none read from another (kubeletReadAs).
+      decisive: entries.every((a) => isKernelEntry(a) || readsOwnVersion(a)) || (own.length > 0 && own.every((c) => !c.otherComponent)),
+      checks: own,
     };
   });
 }
@@ -2016,7 +2039,7 @@ export function decideVerdict(
     if (unseen) {
       const kernel = unseen.kernel ? hosts[0]?.kernel : null;
       const why = !kernel
-        ? `no version of ${unseen.ecosystems.join(" or ")} was given`
+        ? notGiven(unseen.ecosystems)
         : isSeriesRelease(kernel.release)
           ? `only the kernel's series (${kernel.release}) is known, which does not decide ${unseen.ecosystems.join(" or ")}`
           : `no range of ${unseen.ecosystems.join(" or ")} applies to the kernel given`;
@@ -2048,7 +2071,7 @@ export function decideVerdict(
     const unread = components ? [] : unreadAlternatives(record, read, hosts);
     return {
       status: "not-affected",
-      reason: `${first.subject}: ${first.reason}${unread.length ? `; but the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions were" : "whose version was"} not given` : ""}`,
+      reason: `${first.subject}: ${first.reason}${unread.length ? `; but ${alsoLiesIn(unread)}, ${unread.length > 1 ? "whose versions were" : "whose version was"} not given` : ""}`,
       level: weakest(checks),
       ...uncertainUnless(!unread.length && checks.every((c) => c.certain)),
     };
@@ -2177,7 +2200,7 @@ export function doubtBySymptom(
   if (unread.length)
     return {
       status: "unknown",
-      reason: `${first.subject}: the log shows this bug's own symptom, and the bug also lies in ${unread.join(" and ")}, ${unread.length > 1 ? "whose versions" : "whose version"} would decide it, though ${first.reason}`,
+      reason: `${first.subject}: the log shows this bug's own symptom, and ${alsoLiesIn(unread)}, ${unread.length > 1 ? "whose versions" : "whose version"} would decide it, though ${first.reason}`,
     };
   // Only Linux prints a Linux-only bug's symptom: the log came from a host the nodes given do not show.
   if (ruledOut.every((c) => c.onlyLinux))
@@ -2239,6 +2262,33 @@ const weakest = (checks: VersionEvidence[]): EvidenceLevel =>
 const listed = (values: readonly string[], shown = 4) =>
   values.length > shown ? `${values.slice(0, shown).join(", ")} and ${values.length - shown} more` : values.join(", ");
 
+/**
+ * How a verdict says a component the bug needs was not read at all, and that no kernel was: the "to decide" step asks for
+ * that component's version (decide-with.ts), which these words name.
+ */
+export const notGiven = (ecosystems: readonly string[]) => `no version of ${ecosystems.join(" or ")} was given`;
+export const NO_KERNEL_READ = "no kernel of the failing host was read";
+/**
+ * How a verdict says the host's kernel was read but no data of the record decides it (none for its build, its vendor's series
+ * name, an emulated release): no command decides it, and the "to decide" step says so (decide-with.ts).
+ */
+const NO_DATA_FOR = "no data in this record for";
+const NO_KERNEL_RANGE = "so no kernel range decides this";
+const VENDOR_CHANGELOG = "the vendor's changelog for that build would";
+export const kernelReadUndecided = (reason: string): boolean =>
+  [NO_DATA_FOR, NO_KERNEL_RANGE, VENDOR_CHANGELOG].some((clause) => reason.includes(clause));
+/** How a verdict names the alternative components no reading gave (unreadAlternatives), and the reader of those words. */
+const alsoLiesIn = (components: readonly string[]) => `the bug also lies in ${components.join(" and ")}`;
+export const unreadAlternativesOf = (reason: string): string[] =>
+  /\bthe bug also lies in (.+?), whose versions? /.exec(reason)?.[1]?.split(" and ") ?? [];
+/** How a check says its version was read from the host's package listing, and the reader of those words (decide-with.ts). */
+const LISTING_READ = "read from the host's package listing";
+const LISTING_PATCHED = "a build its distribution may patch";
+export const listingOf = (reason: string): { name: string; build: string } | undefined => {
+  const m = new RegExp(`${LISTING_READ}: (\\S+) (\\S+), ${LISTING_PATCHED}`).exec(reason);
+  return m?.[1] && m[2] ? { name: m[1], build: m[2] } : undefined;
+};
+
 export function missingDataReason(record: BugRecord, hosts: HostVersions[]): string {
   const kernels = hosts.map((h) => h.kernel).filter((k): k is KernelFacts => k !== null);
   const ecosystems = [...new Set(record.affected.map((a) => a.ecosystem))].join(", ");
@@ -2250,25 +2300,25 @@ export function missingDataReason(record: BugRecord, hosts: HostVersions[]): str
   // Not "no kernel version given": a release named in a question or in passing may stand in the text (review 68e F3:
   // "is 5.15.0-127-generic affected …?" was told no kernel was given), read on purpose as no host's own (README).
   if (!kernels.length && hasKernelData(record))
-    return `no kernel of the failing host was read (a release a question or a sentence names is not taken as its own): \`uname -a\` there would decide; this record has version data for ${ecosystems}`;
+    return `${NO_KERNEL_READ} (a release a question or a sentence names is not taken as its own): \`uname -a\` there would decide; this record has version data for ${ecosystems}`;
   const k = kernels[0];
   if (k && hasKernelData(record) && isSeriesRelease(k.release))
     return `only the kernel's series is known (${k.release}), and it does not decide this record's ranges: \`uname -r\` would. Ranges known: ${ecosystems}`;
   // A vendor's x.y.0 ABI name: its series is known, its stable sublevel is not (review 62f F1: "backports fixes" said).
   if (k?.seriesOnly && k.branch && hasKernelData(record))
-    return `${k.release} names the ${k.branch} series but not its stable release (${k.distro === "vendor" || !k.distro ? "its vendor" : k.distro} names every build of the series ${k.branch}.0), and the series does not decide this record's ranges: the vendor's changelog for that build would. Ranges known: ${ecosystems}`;
+    return `${k.release} names the ${k.branch} series but not its stable release (${k.distro === "vendor" || !k.distro ? "its vendor" : k.distro} names every build of the series ${k.branch}.0), and the series does not decide this record's ranges: ${VENDOR_CHANGELOG}. Ranges known: ${ecosystems}`;
   if (k?.emulatedBy && hasKernelData(record))
-    return `${k.release} is no Linux kernel's release: ${k.emulatedBy} serves the system calls itself and prints a fixed one whatever the machine runs, so no kernel range decides this. Ranges known: ${ecosystems}`;
+    return `${k.release} is no Linux kernel's release: ${k.emulatedBy} serves the system calls itself and prints a fixed one whatever the machine runs, ${NO_KERNEL_RANGE}. Ranges known: ${ecosystems}`;
   if (k && hasKernelData(record)) {
     const where = k.package?.ecosystem ?? k.distro;
     // A plain upstream release no range of the record covers (its ranges are distributions'): no backport caveat.
-    if (!where) return `no data in this record for upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
+    if (!where) return `${NO_DATA_FOR} upstream kernels (${k.release}). Ranges known: ${ecosystems}`;
     // A release the record ranges, but not this kernel's package in it: name the package, or "no data for ubuntu:22.04"
     // beside "Ranges known: ubuntu:22.04" contradicts itself (review 71b F2).
     const unranged = unrangedKernelPackage(record, [...new Set(record.affected.map((a) => a.ecosystem))], k);
     if (unranged)
-      return `no data in this record for ${unranged.label} (${k.release}; it ranges ${listed(unranged.ranged)} there); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
-    return `no data in this record for ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
+      return `${NO_DATA_FOR} ${unranged.label} (${k.release}; it ranges ${listed(unranged.ranged)} there); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
+    return `${NO_DATA_FOR} ${where} kernels (${k.release}); upstream ranges do not apply to a distro kernel that backports fixes. Ranges known: ${ecosystems}`;
   }
   const ownBuilds = (e: string) => ecosystemDistribution(e) !== null || isRepositoryEcosystem(e);
   const components = [...new Set(record.affected.filter((a) => !ownBuilds(a.ecosystem)).map((a) => a.ecosystem))];

@@ -1317,12 +1317,14 @@ ${table}`);
     expect(extractFacts("Since Kubernetes 1.27.3 the kubelet fails at start-up:").named.kubernetes).toBe("1.27.3");
     // A list of components, each with its version, names each one.
     expect(extractFacts("Docker 26.0.0, 1.6.28 containerd, runc 1.1.12").named).toMatchObject({ docker: "26.0.0", runc: "1.1.12" });
-    // `kube-proxy --version` prints the kubelet's shape: its version is the cluster's (named), not the kubelet's.
-    for (const command of ["$ kube-proxy --version", "$ kubectl -n kube-system exec kube-apiserver-cp1 -- kube-apiserver --version"]) {
-      const facts = extractFacts(`${command}\nKubernetes v1.18.2`);
-      expect(facts.kubelet, command).toBeNull();
-      expect(facts.named.kubernetes, command).toBe("1.18.2");
-    }
+    // Another Kubernetes binary's `--version` prints the kubelet's shape: its version is the cluster's (named), not the
+    // kubelet's; kube-proxy's is kube-proxy's own, which judges kube-proxy's ranges (review 72b F2, tool-versions.ts).
+    const apiserver = extractFacts("$ kubectl -n kube-system exec kube-apiserver-cp1 -- kube-apiserver --version\nKubernetes v1.18.2");
+    expect(apiserver.kubelet).toBeNull();
+    expect(apiserver.named.kubernetes).toBe("1.18.2");
+    const proxy = extractFacts("$ kube-proxy --version\nKubernetes v1.18.2");
+    expect(proxy.kubelet).toBeNull();
+    expect(proxy.components).toEqual({ "kube-proxy": "1.18.2" });
     expect(extractFacts("$ kubelet --version\nKubernetes v1.18.2").kubelet).toBe("v1.18.2");
   });
 

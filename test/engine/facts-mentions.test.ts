@@ -1489,17 +1489,14 @@ describe("versions named in passing", () => {
 
   it("reads the components records range over that no reader named before (reviews 31b, 31c)", () => {
     const cases: Array<[text: string, ecosystem: string, version: string]> = [
-      ["$ netavark --version\nnetavark 1.0.3", "netavark", "1.0.3"],
       ["ii  sysbox-ce   0.6.5-0.linux   amd64   Sysbox container runtime", "sysbox", "0.6.5"],
       ["    image: traefik:v3.6.0", "traefik", "3.6.0"],
       // The plugins' own version line (containernetworking/plugins' skel about string) and their packages.
-      ["$ /opt/cni/bin/bridge --version\nCNI bridge plugin v0.8.3", "cni-plugins", "0.8.3"],
       ["ii  kubernetes-cni   1.2.0-00   amd64   Kubernetes CNI", "cni-plugins", "1.2.0"],
       ["containernetworking-plugins-0.8.3-4.el8.x86_64", "cni-plugins", "0.8.3"],
       ["Image: registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "k8s-dns-node-cache", "1.15.11"],
       ["Image: 602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.10.1-eksbuild.1", "aws-vpc-cni", "1.10.1"],
       ["2019-11-26T02:28:11.342Z [INFO]\tStarting L-IPAMD v1.10.1  ...", "aws-vpc-cni", "1.10.1"],
-      ["$ nft --version\nnftables v1.1.0 (Commodore Bullet Eight)", "nftables", "1.1.0"],
       ["Mon Jan 30 10:56:26 2023: Falco version: 0.33.1 (x86_64)", "falco", "0.33.1"],
       // falco's own format has two spaces (review 31d).
       ["Falco version: 0.37.0\nEngine version: 0.37.0\nLibs version:  0.14.1", "falcosecurity-libs", "0.14.1"],
@@ -1513,11 +1510,19 @@ describe("versions named in passing", () => {
       ["ami: amazon-eks-node-al2023-x86_64-standard-1.33-v20250821", "eks-ami", "20250821"],
       // CRIU's log opens with its version (criu/log.c), a git build's --version adds its tag (review 32b).
       ["(00.000029) Version: 4.0 (gitid 0)", "criu", "4.0"],
+    ];
+    for (const [text, ecosystem, version] of cases) expect(named(text)?.[ecosystem], text).toBe(version);
+    // Their own version commands' output is the host's own reading since review 72b F2 (tool-versions.ts), no name in passing.
+    const own: Array<[text: string, ecosystem: string, version: string]> = [
+      ["$ netavark --version\nnetavark 1.0.3", "netavark", "1.0.3"],
+      ["$ /opt/cni/bin/bridge --version\nCNI bridge plugin v0.8.3", "cni-plugins", "0.8.3"],
+      ["$ nft --version\nnftables v1.1.0 (Commodore Bullet Eight)", "nftables", "1.1.0"],
       ["$ criu --version\nVersion: 4.1\nGitID: v4.1", "criu", "4.1"],
       // talosctl version's server part (the format of siderolabs/talos#1347), not its client's Tag.
       ["Client:\n\tTag:         v1.8.0\n\tSHA:         ab12cd3\nServer:\n\tNODE:        10.5.0.2\n\tTag:         v1.7.0", "talos", "1.7.0"],
     ];
-    for (const [text, ecosystem, version] of cases) expect(named(text)?.[ecosystem], text).toBe(version);
+    for (const [text, ecosystem, version] of own) expect(extractFacts(text).components[ecosystem], text).toBe(version);
+    expect(extractFacts("$ talosctl version --client\nClient:\n\tTag:         v1.8.0").components.talos).toBeUndefined();
     expect(named("$ talosctl version --client\nClient:\n\tTag:         v1.8.0")?.talos).toBeUndefined();
     // flannel's CNI plugin is numbered apart since 1.0: no containernetworking release.
     expect(named("CNI flannel plugin v1.1.0")?.["cni-plugins"]).toBeUndefined();
@@ -1531,12 +1536,16 @@ describe("versions named in passing", () => {
       ["systemd 252 (252-18.el9.0.1.rocky)", "252"],
       ["systemd 249 (249.11-0ubuntu3.12)", "249"],
     ]) {
-      expect(named(`$ systemctl --version\n${line}\n+PAM +AUDIT +SELINUX -APPARMOR +IMA +SMACK +SECCOMP`)).toEqual({ systemd: version });
+      // The host's own reading since review 72b F2 (tool-versions.ts), not a version named in passing.
+      const facts = extractFacts(`$ systemctl --version\n${line}\n+PAM +AUDIT +SELINUX -APPARMOR +IMA +SMACK +SECCOMP`);
+      expect(facts.components.systemd).toBe(version);
+      expect(facts.named).toEqual({});
     }
     // Its journal identifier, prose about a release and a dated line are not its version output.
     expect(named("Nov 13 10:00:00 node systemd 1: Started kubelet.")).toEqual({});
     expect(named("systemd 242 changed MACAddressPolicy for virtual devices")).toEqual({});
     expect(named("systemd 252 (2022-11-01)")).toEqual({});
+    expect(extractFacts("systemd 252 (2022-11-01)").components).toEqual({});
   });
 
   it("reads a component named with one version, however the sentence frames it", () => {

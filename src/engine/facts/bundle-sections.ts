@@ -8,6 +8,7 @@
  */
 
 import type { BundleSection, NodeRow } from "../types";
+import { apiclientOsRelease } from "./apiclient-os";
 import { BOOT_MARK, readsReversed, readsThisBoot, rebootRefused, rebootsMachine } from "./boot-marks";
 import { listedHosts, loopList, soleUnlabelledTarget } from "./fan-out";
 import { FanOutReader, machineOf, type OutputLines } from "./fan-out-reader";
@@ -22,6 +23,7 @@ import {
   headsAnotherMachine,
   hostHeading,
 } from "./host-headings";
+import { workloadImages, workloadQuery } from "./image-tags";
 import { isIptablesVersionOutput } from "./iptables-version";
 import { isFileHead, LOG_NAME_IN_COMMAND, ROTATED_IN_COMMAND } from "./log-files";
 import { isLogFramed } from "./log-framing";
@@ -30,6 +32,7 @@ import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsRelease
 import { describedPod, dumpedPodLogs, execPod, loggedPods, namespaceChosen, scheduledPod } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
+import { readsOutput, readToolVersions } from "./tool-versions";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 import { MachineNames, sameMachine } from "./uname-fleet";
 
@@ -899,6 +902,10 @@ export function readBundle(input: readonly string[] | TextLines): {
   const push = (kind: BundleSection["kind"], start: number, end: number) =>
     sections.push({ kind, lines: [start + 1, end], text: lines.slice(start, end).join("\n") });
   let hint: Command | null = null;
+  // The command line `hint` was read from (0-based).
+  let hintLine = 0;
+  // How the command being read shows the cluster's workloads' images (image-tags.ts), until a blank line or the next command.
+  let workloads: "lines" | "fields" | null = null;
   let firstContent = 0;
   while (firstContent < lines.length && lines.at(firstContent).trim() === "") firstContent++;
   if (firstContent === lines.length) firstContent = -1;
@@ -928,6 +935,7 @@ export function readBundle(input: readonly string[] | TextLines): {
     const raw = lines.at(i);
     const t = raw.trim();
     if (t === "") {
+      workloads = null;
       i++;
       continue;
     }
@@ -1008,6 +1016,9 @@ export function readBundle(input: readonly string[] | TextLines): {
     // Ansible's facts of a host: its setup module's `uname -r` and `uname -v`, read as that host's `uname -rv` (review 51d F5).
     const ansible = t.startsWith('"ansible_kernel"') ? ansibleUname(lines, i) : null;
     if (ansible && !inContainerNow(scope)) sections.push({ kind: "uname", lines: [i + 1, i + 1], text: ansible });
+    // Bottlerocket's API answer about its OS (`apiclient get os`): its os-release's fields, read as that file.
+    const apiOs = t.includes('"pretty_name"') ? apiclientOsRelease(lines, i) : null;
+    if (apiOs && !inContainerNow(scope)) sections.push({ kind: "os-release", lines: [i + 1, i + 1], text: apiOs });
     const crashed = t.startsWith("RELEASE: ") ? crashBannerUname(lines, i) : null;
     if (crashed && !inContainerNow(scope)) sections.push({ kind: "uname", lines: [i + 1, i + 2], text: crashed });
     const libseccomp = RUNC_BLOCK_START.test(t) ? runcLibseccomp(lines, i) : -1;
@@ -1020,9 +1031,17 @@ export function readBundle(input: readonly string[] | TextLines): {
     const glued = GLUED_UNAME.exec(t)?.[1];
     const escaped = (t.includes("\\n") && ESCAPED_LINES.test(t)) || glued !== undefined;
     const own = glued ?? (escaped ? t.slice(0, t.indexOf("\\n")).trimEnd() : t);
+    // A component's own version command's output (tool-versions.ts), some of it read only after its command ("v0.22.0").
+    const read = escaped ? null : readToolVersions(lines, i, hint !== null ? lines.at(hintLine) : null);
+    const tool = read?.readings.every(([ecosystem]) => readsOutput(ecosystem, inContainerNow(scope))) ? read : null;
     // Every line of a listing of what is installed is one (`ls -1 /lib/modules`: one release a line).
-    const oneLine = oneLineSection(own, listing && LISTED_NAMES.test(t) ? "installed" : hint, i === firstContent, raw !== raw.trimStart());
-    if (oneLine && escaped) {
+    const oneLine = tool
+      ? null
+      : oneLineSection(own, listing && LISTED_NAMES.test(t) ? "installed" : hint, i === firstContent, raw !== raw.trimStart());
+    if (tool) {
+      for (const [ecosystem, version] of tool.readings)
+        sections.push({ kind: "tool-version", lines: [tool.from + 1, tool.to + 1], text: `${ecosystem}://${version}` });
+    } else if (oneLine && escaped) {
       sections.push({ kind: oneLine, lines: [i + 1, i + 1], text: own });
       escapedLines.add(i + 1);
     } else if (oneLine) {
@@ -1104,6 +1123,8 @@ export function readBundle(input: readonly string[] | TextLines): {
         // The commands that print the host's identity (uname, /proc/version, os-release) and a collector's notes.
         if (IDENTITY_COMMANDS.has(command) || COLLECTOR_NOTE.test(t)) gathering.add(i + 1);
         hint = command;
+        hintLine = i;
+        workloads = workloadQuery(raw);
         listing = command === "installed";
         i++;
         continue;
@@ -1163,6 +1184,10 @@ export function readBundle(input: readonly string[] | TextLines): {
     if (field) describedNodes.push([i + 1, field[1] === "<none>" ? "" : machineOf(field[1] ?? ""), describing]);
     const scheduled = scheduledPod(raw);
     if (scheduled) scheduledPods.push([i + 1, scheduled.pod, scheduled.node]);
+    // The images kubectl printed of the cluster's workloads: its own answer of its add-ons' versions.
+    if (workloads)
+      for (const [ecosystem, version] of workloadImages(raw, workloads))
+        sections.push({ kind: "workload-image", lines: [i + 1, i + 1], text: `${ecosystem}://${version}` });
     hint = null;
     i++;
   }

@@ -67,8 +67,11 @@ export function mergeDisputes(all: Iterable<DisputedComponent>): DisputedCompone
 /** Versions lowest first, for the answer to list them in an order a reader expects ("1.6.3 and 1.6.4"). */
 const inOrder = (versions: Iterable<string>) => [...new Set(versions)].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 
-const LOW_LEVEL = new Set(["runc", "crun", "libseccomp"]);
-/** Components that run as a daemon, whose running version a client can ask (the rest are binaries run per container). */
+/**
+ * Components that run as a daemon, whose running version a client can ask: the CRI runtimes kubectl's CONTAINER-RUNTIME
+ * column names. The rest (runc, crun and its libseccomp, the tools of tool-versions.ts) are binaries run per container or
+ * per command, which that column never shows.
+ */
 const DAEMONS = new Set(["containerd", "docker", "cri-o"]);
 /** Whether version `a` is after `b` (false when either does not parse). */
 const newer = (a: string, b: string) => {
@@ -148,8 +151,7 @@ export function hostComponents(r: ComponentReadings): HostComponents {
       continue;
     }
     components[ecosystem] = mostSpecific(readings)[0];
-    // runc and crun (and the libseccomp runc reports) run under a runtime; kubectl's runtime column never names them.
-    if (!LOW_LEVEL.has(ecosystem)) runtimes.push((readings[0] as Reading)[1]);
+    if (DAEMONS.has(ecosystem)) runtimes.push((readings[0] as Reading)[1]);
   }
   // The CLI's version stands for Docker only where no daemon said its own (and two daemons did not disagree).
   const cli = conflicting.some((d) => d.ecosystem === "docker") ? null : one(client);

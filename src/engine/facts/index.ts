@@ -80,6 +80,7 @@ import { picksOciRuntime } from "./podman-info";
 import { remoteDaemonCommands } from "./remote-daemon";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
+import { imageProgram } from "./tool-versions";
 import { isSeriesRelease, parseSeriesOnly, parseUname, parseVersionSignature, type UnameFacts } from "./uname";
 import { joinUnameNodes, machineAliases, machineIndex, sameMachine, unameNodes, withOwnBuild } from "./uname-fleet";
 
@@ -195,6 +196,11 @@ export interface ExtractedFacts {
   components: Readonly<Record<string, string>>;
   /** Of those, the ones only a client printed (Docker's CLI, `docker --version`): the daemon's may differ. */
   fromClient: readonly string[];
+  /**
+   * Of those, the ones read from the cluster's own answer (the images kubectl printed of its workloads: an add-on's,
+   * kube-proxy's): the same on every node, so no one machine's reading (diagnose.ts, anyNode).
+   */
+  clusterRead: ReadonlySet<string>;
   /** Of those, the daemons that answered while their binary on disk printed a newer version (HostComponents.onDisk). */
   onDisk: Readonly<Record<string, string>>;
   /**
@@ -862,6 +868,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     runtime: host.runtime,
     components: host.components,
     fromClient: host.fromClient,
+    clusterRead: new Set(sections.flatMap((s) => (s.kind === "workload-image" ? [s.text.slice(0, s.text.indexOf("://"))] : []))),
     onDisk: host.onDisk,
     nodeComponents,
     disputed: host.disputed,
@@ -1070,6 +1077,11 @@ function componentReadings(
     return g;
   };
   for (const s of sections) {
+    if (s.kind === "tool-version" || s.kind === "workload-image") {
+      // An image's program (Traefik, an image's xz) printed in a container is that program's own reading (tool-versions.ts).
+      group(imageProgram(s.text) ? place(s.lines[0]) : sectionPlace(s.lines[0])).runtime.push(s.text);
+      continue;
+    }
     const parse = s.kind === "kubelet-version" ? parseKubeletVersion : s.kind === "runtime-version" ? parseRuntimeVersion : null;
     const value = parse?.(s.text);
     if (value) group(sectionPlace(s.lines[0]))[s.kind === "kubelet-version" ? "kubelet" : "runtime"].push(value);
@@ -1367,6 +1379,7 @@ export function factsFromFields(fields: DiagnoseFields, pre?: PreScan): Extracte
     runtime: fromLogs.runtime,
     components: fromLogs.components,
     fromClient: fromLogs.fromClient,
+    clusterRead: fromLogs.clusterRead,
     onDisk: fromLogs.onDisk,
     nodeComponents: fromLogs.nodeComponents,
     disputed: fromLogs.disputed,

@@ -7,6 +7,7 @@ import { agreedPerKey } from "./agreed";
 import { CHANGE_ARROW, CHANGE_TO_CJK } from "./change-arrows";
 import { isPackageRecord } from "./component-changes";
 import { componentPackage, LISTED_PACKAGES } from "./component-packages";
+import { IMAGE_COMPONENTS, IMAGE_MARKERS, imageVersions } from "./image-tags";
 import type { LineRef } from "./iptables-version";
 import { changeCured, proseRole, TROUBLE_STAYED } from "./kernel-prose";
 import {
@@ -26,6 +27,7 @@ import {
   placedPackage,
 } from "./package-lists";
 import { CRUN_VERSION, runtimeComponent } from "./runtime-version";
+import { CNI_PLUGIN_BINARIES, SYSTEMD_VERSION, TALOSCTL_NODE, TALOSCTL_TAG } from "./tool-versions";
 
 /**
  * A Kubernetes binary's start-up line (kubelet, kube-proxy and the control plane all log it from their
@@ -100,12 +102,6 @@ function kubeReleaseChosen(text: string): string | undefined {
   const releases = new Set(Array.from(text.matchAll(KUBE_RELEASE_CHOSEN), (m) => m[1] as string));
   return releases.size === 1 ? [...releases][0] : undefined;
 }
-/**
- * `systemctl --version`'s first line: systemd numbers releases with one number, the distribution's
- * package version, which starts with it, in parentheses ("systemd 242 (242)", "systemd 249
- * (249.11-0ubuntu3.12)"); "systemd 252 (2022-11-01)" is not that line.
- */
-const SYSTEMD_VERSION = /^\s*systemd (\d{2,3})(?: \(\1(?:[.~+-][\w.~+-]*)?\))?\s*$/;
 const SYSTEMD_MARKERS = ["systemd 1", "systemd 2", "systemd 3"];
 
 /**
@@ -192,13 +188,6 @@ const RUNC_COMMIT = /^commit: v(\d+\.\d+\.\d+(?:-rc\.?\d+)?)-0-g[0-9a-f]{7,40}$/
 const RUNC_SPEC = /^spec: \d+\.\d+\.\d+/;
 const RUNC_COMMIT_MARKER = "commit: v";
 
-/**
- * `talosctl version`'s server part: each node's "NODE:" line, then its "Tag: v1.7.0" (the client's Tag follows
- * "Client:", and is the talosctl binary's, not the node's). Only a release tag, not a build past one
- * ("v0.3.0-alpha.3-3-gc3e353aa-dirty"). Several nodes that disagree decide nothing, as any two readings do.
- */
-const TALOSCTL_TAG = /^\s*Tag:\s+v(\d+\.\d+\.\d+)\s*$/;
-const TALOSCTL_NODE = /^\s*NODE:\s+\S/;
 const TALOSCTL_TAG_MARKER = "tag:";
 
 /**
@@ -213,58 +202,6 @@ const CNI_CLI_MARKERS = ["cluster version:", "cilium image (running):"];
 
 /** Docker Engine went from 1.13 to 17.03: a 2.x–16.x "Docker version" is Docker Desktop's or another tool's. */
 const NOT_DOCKER_ENGINE = /^(?:[2-9]|1[0-6])\./;
-
-/**
- * A component's container image named with its tag ("docker.io/flannel/flannel:v0.21.4", "quay.io/calico/node:v3.30.5",
- * "registry.k8s.io/coredns/coredns:v1.10.1", "k8s.gcr.io/coredns:1.6.7", flannel's older "-amd64" tags): what a
- * cluster runs of a CNI or DNS add-on (`kubectl get pods -o wide`, `describe pod`, its manifest). Named, not the
- * host's own output: a manifest may be another cluster's or an old revision's. Only images that are the component
- * itself: flannel's CNI plugin image ("flannel-cni-plugin") or Calico's "pod2daemon-flexvol" are other programs.
- */
-const IMAGE_REF =
-  /(?:^|[\s"'=(,[])((?:[\w.-]+(?::\d+)?\/)*)([\w.-]+):v?(\d+\.\d+\.\d+)(?:-(?:amd64|arm64|arm|ppc64le|s390x|eksbuild\.\d+|build\d{8}))?(?![\w.+-])/g;
-const IMAGE_COMPONENTS: ReadonlyArray<[ecosystem: string, repository: RegExp, marker: string[]]> = [
-  // Rancher's copies (RKE1's mirrored-*, RKE2's hardened-* with a "-buildYYYYMMDD" tag; review 67a F5: the images a Rancher
-  // cluster shows were not read) are the same releases. A mirror is named after the upstream path, its slashes as dashes
-  // (flannel-io/flannel → mirrored-flannel-flannel, review 67i F6).
-  ["flannel", /^(?:.*\/)?(?:flannel|mirrored-(?:flannelcni|coreos|flannel)-flannel|hardened-flannel)$/, ["flannel:", "flannel-flannel:"]],
-  // Review 31b/31c: "traefik:v3.6.0", "registry.k8s.io/dns/k8s-dns-node-cache:1.15.11", "…/amazon-k8s-cni:v1.10.1-eksbuild.1",
-  // "quay.io/cilium/cilium:v1.15.3", "antrea/antrea-agent-ubuntu:v2.0.0", "falcosecurity/falco-no-driver:0.39.2".
-  ["traefik", /^(?:.*\/)?traefik$/, ["traefik:"]],
-  // kube-proxy's image is the cluster's kube-proxy release (review 31d: "k8s.gcr.io/kube-proxy:v1.18.2" was not read).
-  ["kubernetes", /^(?:.*\/)?kube-proxy$/, ["kube-proxy:v"]],
-  ["k8s-dns-node-cache", /^(?:.*\/)?k8s-dns-node-cache$/, ["k8s-dns-node-cache:"]],
-  ["aws-vpc-cni", /^(?:.*\/)?amazon-k8s-cni$/, ["amazon-k8s-cni:"]],
-  ["cilium", /^(?:.*\/)?cilium\/cilium$/, ["cilium/cilium:"]],
-  [
-    "antrea",
-    /^(?:.*\/)?antrea\/antrea-(?:ubuntu|agent-ubuntu|controller-ubuntu)$/,
-    ["antrea-ubuntu:", "antrea-agent-ubuntu:", "antrea-controller-ubuntu:"],
-  ],
-  [
-    "falco",
-    /^(?:.*\/)?falcosecurity\/falco(?:-no-driver|-distroless)?$/,
-    ["falcosecurity/falco:", "falcosecurity/falco-no-driver:", "falcosecurity/falco-distroless:"],
-  ],
-  ["coredns", /^(?:.*\/)?(?:mirrored-coredns-|hardened-)?coredns$/, ["coredns:"]],
-  [
-    "calico",
-    /^(?:.*\/)?(?:calico\/(?:node|cni|kube-controllers|typha)|mirrored-calico-(?:node|cni|kube-controllers|typha)|hardened-calico)$/,
-    ["calico/node:", "calico/cni:", "calico/kube-controllers:", "calico/typha:", "mirrored-calico-", "hardened-calico:"],
-  ],
-];
-const IMAGE_MARKERS = IMAGE_COMPONENTS.flatMap(([, , markers]) => markers);
-
-/** The component images a line names with their tags, as [ecosystem, version]. */
-function imageVersions(text: string): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const m of text.matchAll(IMAGE_REF)) {
-    const image = `${m[1] ?? ""}${m[2] ?? ""}`.toLowerCase();
-    const component = IMAGE_COMPONENTS.find(([, repository]) => repository.test(image));
-    if (component && m[3]) out.push([component[0], m[3]]);
-  }
-  return out;
-}
 
 /**
  * Versions one line's own shape names: an EKS AMI's name carries its release ("amazon-eks-node-al2023-x86_64-standard-1.33-v20250821"),
@@ -290,23 +227,6 @@ const OTHER_NAMED_MARKERS = OTHER_NAMED.map(([, , marker]) => marker);
 const COREDNS_BANNER = /^\s*CoreDNS-(\d+\.\d+\.\d+)\s*$/;
 const COREDNS_BANNER_MARKER = "coredns-1.";
 
-/**
- * containernetworking/plugins' binaries, whose version line names the plugins' release ("CNI bridge plugin v1.5.1"). Not
- * flannel's: since 1.0 that plugin is flannel-io/cni-plugin, numbered apart.
- */
-const CNI_PLUGIN_BINARIES = [
-  "bridge",
-  "loopback",
-  "host-local",
-  "portmap",
-  "ptp",
-  "macvlan",
-  "ipvlan",
-  "bandwidth",
-  "firewall",
-  "tuning",
-  "vlan",
-];
 /**
  * A Kubernetes distribution a template's answer names before the release it runs ("Version of Kubernetes: rke2 1.26.3",
  * "k8s: k3s v1.27.4"): those whose numbers are Kubernetes' own. Not RKE (RKE1 numbers its releases apart), OpenShift,

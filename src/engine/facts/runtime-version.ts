@@ -90,10 +90,10 @@ export function parseRuntimeVersion(line: string): string | null {
  * A runtime as kubectl writes it, as [ecosystem, version]: "containerd://1.6.20" → ["containerd", "1.6.20"].
  * Only a version: kubectl shows "docker://Unknown" for a runtime it could not ask. Docker's "18.06.2-ce" names
  * the edition and k3s's "1.7.20-k3s1" its build, not a pre-release: read as SemVer they would sort before
- * 18.06.2 and 1.7.20.
+ * 18.06.2 and 1.7.20. An ecosystem may hold digits ("k8s-dns-node-cache", tool-versions.ts).
  */
 export function runtimeComponent(runtime: string | null | undefined): [ecosystem: string, version: string] | null {
-  const m = runtime?.match(/^([a-z-]+):\/\/v?(\d.*)$/);
+  const m = runtime?.match(/^([a-z][a-z0-9-]*):\/\/v?(\d.*)$/);
   return m?.[1] && m[2] ? [m[1], withoutVendorBuild(m[1], m[2])] : null;
 }
 
