@@ -136,8 +136,11 @@ export interface Verdict {
 
 /** The next step an undecided or hedged verdict ends with (review 70d F6). */
 export interface DecideWith {
-  /** The command, as typed: "crun --version", "uname -a". */
-  command: string;
+  /**
+   * The command, as typed: "crun --version", "uname -a". Absent where no command the host can run decides it (flannel built
+   * into k3s, for a record with no k3s data): `step` then says what would.
+   */
+  command?: string;
   /**
    * The step in words, the command in backticks: "run `uname -a` on the host that printed the log's lines", or, where the
    * paste already read that version, what the reading lacks first.

@@ -10,7 +10,16 @@ import { UBUNTU_2204_OS_RELEASE, XOR_MARK_KLOG } from "./seed-logs";
 import { type Fetch, RETOLD_DNS_TICKET, RETOLD_DNS_TICKET_ON_4_19 } from "./seed-scenarios";
 import { ELK_LXC_SYSCTL_READONLY, FIREWALLD_DOCKER_CLEANUP, IPV6NAT_LEGACY_DOCKER_CHAIN, K3D_505_VERSIONS } from "./setup-pastes";
 import { DOCKER_STATUS_PAGER_CHOPPED, TAILSCALED_STATUS_OWN_ELLIPSIS } from "./status-pastes";
-import { CRUN_DECIDE_COMMAND, CRUN_PAST_ITS_LINE, CRUN_RECORD, HEDGE_WORDS } from "./undecided-pastes";
+import {
+  CRUN_DECIDE_COMMAND,
+  CRUN_PAST_ITS_LINE,
+  CRUN_RECORD,
+  FLANNEL_RECORD,
+  HEDGE_WORDS,
+  K3S_FLANNEL_LINES,
+  SYSBOX_RECORD,
+  SYSBOX_VERSION_BESIDE_DIND,
+} from "./undecided-pastes";
 import { CONTAINERD_UPGRADED_TO_FIX, KERNEL_REBOOTED_INTO_FIX } from "./upgrade-scenarios";
 
 /** The API's promises that hold on every runtime: search, records, formats and every error case. */
@@ -542,6 +551,35 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     // The range's level and the reading's hedge, as two things, never "verified, not certain".
     expect(text).toContain(`not affected (${HEDGE_WORDS})`);
     expect(text).not.toContain("not certain");
+  });
+
+  it("reads the output of the command the step asks for as the host's, and asks for none the paste shows cannot answer (review 72b F2)", async () => {
+    const send = async (ip: string, accept: string, body: string) => {
+      // A client of its own: the Worker's rate limit is shared by the contract's other requests.
+      const res = await fetch("/diagnose", {
+        method: "POST",
+        headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip },
+        body,
+      });
+      expect(res.status).toBe(200);
+      return res;
+    };
+    // `sysbox-runc --version`'s block decides, as the host's own reading: no step left.
+    const sysbox = (
+      (await (await send("203.0.113.246", "application/json", SYSBOX_VERSION_BESIDE_DIND)).json()) as Diagnosis
+    ).findings.find((f) => f.id === SYSBOX_RECORD);
+    expect(sysbox?.verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(sysbox?.verdict.certain).toBeUndefined();
+    expect(sysbox?.verdict.decideWith).toBeUndefined();
+    // flannel inside k3s: no flanneld to ask, and no command at all (the record has no k3s data); the text report says what would.
+    const flannel = ((await (await send("203.0.113.247", "application/json", K3S_FLANNEL_LINES)).json()) as Diagnosis).findings.find(
+      (f) => f.id === FLANNEL_RECORD,
+    );
+    expect(flannel?.verdict.decideWith?.command).toBeUndefined();
+    expect(flannel?.verdict.decideWith?.step).toContain("flannel runs inside k3s on this host");
+    const text = await (await send("203.0.113.248", "text/plain", K3S_FLANNEL_LINES)).text();
+    expect(text).toContain("   to decide: flannel runs inside k3s on this host");
+    expect(text).not.toContain("run `flanneld --version`");
   });
 
   it("names no bug from a kernel oops's framing: a UBSAN report's Hardware name, Call Trace and dump_stack_lvl lines (review 70a F1)", async () => {

@@ -280,7 +280,11 @@ const verdictSchema = z
     }),
     decideWith: z
       .object({
-        command: z.string().openapi({ example: "crun --version" }),
+        command: z.string().optional().openapi({
+          example: "crun --version",
+          description:
+            "The command, as typed. Absent where no command the host can run decides it (a component built into another program the record has no data for): `step` says what would.",
+        }),
         step: z.string().openapi({
           example:
             "the paste's 1.23.1 may not be the version that failed: run `podman info --format '{{.Host.OCIRuntime.Path}}'` then run that path with --version, on the host that printed the log's lines",
