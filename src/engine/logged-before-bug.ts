@@ -9,7 +9,7 @@ import { dayNumber, isoDay, loggedDay } from "./facts/logged-day";
  * page while its tag or a packager's build came a week or so earlier (a stable kernel's review queue, a package built
  * before its upload). Two weeks covers each of these with room; a log older than that could not have run the change.
  */
-const START_MARGIN_DAYS = 14;
+export const START_MARGIN_DAYS = 14;
 
 /**
  * The verdict on a finding every one of whose lines was logged before its bug existed (review 72a F1: an OpenVPN log of

@@ -1,3 +1,4 @@
+import { builtBeforeBug } from "./built-before-bug";
 import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
 import { type DisputedComponent, mergeDisputes } from "./facts/host-components";
@@ -2076,6 +2077,8 @@ export function decideVerdict(
       ...uncertainUnless(!unread.length && checks.every((c) => c.certain)),
     };
   }
+  const built = builtBeforeBug(record, hosts);
+  if (built) return built;
   const unknown = checks.find((c) => c.result === "unknown");
   if (unknown) return { status: "unknown", reason: `${unknown.subject}: ${unknown.reason}` };
   return { status: "unknown", reason: missingDataReason(record, hosts) };

@@ -10,7 +10,7 @@ const STAMPED = new RegExp(`\\b(${MONTHS}) +(\\d{1,2}) \\d\\d:\\d\\d:\\d\\d (?:[
 const ARCH_STAMPED = new RegExp(`\\b(\\d{1,2}) (${MONTHS}) (\\d{4}) \\d\\d:\\d\\d:\\d\\d\\b`);
 const DATED = /\((\d{4})-(\d\d)-(\d\d)\)/;
 
-function builtOn(build: string): { year: number; day: number } | null {
+export function builtOn(build: string): { year: number; day: number } | null {
   const s = STAMPED.exec(build);
   if (s) return { year: Number(s[3]), day: dayNumber(Number(s[3]), monthNumber(s[1] as string), Number(s[2])) };
   const a = ARCH_STAMPED.exec(build);
