@@ -420,6 +420,10 @@ export const contextCaveat = (requires: string) =>
 /** The longest part of a refuting line an answer quotes. */
 const QUOTED_CHARS = 160;
 
+/** An undecided verdict's reason where a line shows the setup the bug needs absent: no version would make it the cause. */
+export const ruledOutReason = (requires: string, refuted: ContextRefuted) =>
+  `ruled out by the paste whatever the versions: ${refuted.shows} here (line ${refuted.line}), and this bug needs ${requires}`;
+
 /** The caveat an answer carries when a line shows the context absent (review 70d F7). */
 export const refutedCaveat = (requires: string, refuted: ContextRefuted) => {
   const quoted = evidenceExcerpt(refuted, QUOTED_CHARS);

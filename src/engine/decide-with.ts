@@ -274,6 +274,8 @@ function namedByLines(entries: readonly RecordAffected[], lines: readonly string
 function decideWith(record: BugRecord, verdict: Verdict, evidence: readonly Evidence[]): DecideWith | null {
   if (verdict.status !== "unknown" && verdict.certain !== false) return null;
   if (!record.affected.length) return null;
+  // The paste shows the setup the bug needs absent: no version read would make it the cause (review 73a F3).
+  if (verdict.symptom === "refuted") return { step: RULED_OUT };
   const checks = evidence.filter((e): e is VersionEvidence => e.kind === "version");
   const lines = evidence.flatMap((e) => (e.kind === "log" ? [e.text] : []));
   const missing = unreadEntry(record, verdict, lines);
@@ -312,6 +314,7 @@ function decideWith(record: BugRecord, verdict: Verdict, evidence: readonly Evid
 }
 
 /** The step where the paste's own reading is complete and the verdict still open: the reason says what leaves it so. */
+const RULED_OUT = "none: the paste shows the setup this bug needs absent (see the caveat), so no version would make it the cause";
 const READ_ALREADY = (what: string) =>
   `${what} was read from the host, and no version command adds to it: the reason says what leaves it undecided`;
 

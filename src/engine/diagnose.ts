@@ -9,6 +9,7 @@ import {
   contextShown,
   type FoundLiterals,
   refutedCaveat,
+  ruledOutReason,
 } from "./context";
 import { withDecideStep } from "./decide-with";
 import { DEFAULT_DIAGNOSE_LIMIT, DIAGNOSE_FIELDS, type DiagnoseInput } from "./diagnose-input";
@@ -1770,12 +1771,23 @@ function buildFinding(
       ? [toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
       : []),
   ];
-  // In range, but the log's symptom does not place the bug: said so in place of "affected" (review 71a F2, F4).
-  const symptom = verdict.status !== "affected" ? undefined : refuted ? "refuted" : sharedOnly(logEvidence) ? "not-specific" : undefined;
+  // In range, but the log's symptom does not place the bug: said so in place of "affected" (review 71a F2, F4). Undecided
+  // beside a line that shows the setup absent, no version reading can make it the cause: the reason says so, and no step
+  // asks for one (review 73a F3: an NFSv3 mount beside the NFSv4.1 record was told to run `uname -r`).
+  const symptom =
+    refuted && verdict.status !== "not-affected"
+      ? "refuted"
+      : verdict.status === "affected" && sharedOnly(logEvidence)
+        ? "not-specific"
+        : undefined;
+  const judged =
+    refuted && record.context && verdict.status === "unknown"
+      ? { ...verdict, reason: ruledOutReason(record.context.requires, refuted) }
+      : verdict;
   const finding = common(
     record,
     score,
-    symptom ? { ...verdict, symptom } : verdict,
+    symptom ? { ...judged, symptom } : judged,
     [...logEvidence.sort((a, b) => a.line - b.line), ...checks],
     scored.components,
     caveats,

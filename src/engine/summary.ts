@@ -59,7 +59,8 @@ const SYMPTOM_WORDS: Readonly<Record<string, string>> = { "not-specific": "sympt
 export const verdictLabel = (v: Pick<Verdict, "status" | "level" | "certain" | "symptom">) => {
   const level = v.level ? ` (${levelWords(v)})` : "";
   // In range, but the symptom does not place the bug: a plain "affected" read as "you have it" (review 71a F2, F4).
-  const symptom = v.status === "affected" && v.symptom ? wordFor(SYMPTOM_WORDS, v.symptom) : undefined;
+  const symptom = v.status !== "not-affected" && v.symptom ? wordFor(SYMPTOM_WORDS, v.symptom) : undefined;
+  if (symptom && v.status === "unknown") return `unknown, ${symptom}`;
   return symptom ? `in range${level}, ${symptom}` : `${wordFor(STATUS_WORDS, v.status)}${level}`;
 };
 

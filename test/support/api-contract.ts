@@ -1065,6 +1065,31 @@ export function apiContract(fetch: Fetch, opts: { maxBodyBytes: number }) {
     }
   });
 
+  it("asks for no version where the paste refutes the setup: an NFSv3 mount with no kernel read is ruled out, not 'run uname -r' (review 73a F3)", async () => {
+    // helm/charts#22250's kubelet event (an NFSv3 PV) alone, as review 73a's input 01: no kernel of the host is in it.
+    const body = [
+      'Warning  FailedMount  5m38s  kubelet, minikube  MountVolume.SetUp failed for volume "pvc-accf2a00" : mount failed: exit status 32',
+      "Mounting command: systemd-run",
+      "Mounting arguments: --description=Kubernetes transient mount for /var/lib/kubelet/pods/1d18/volumes/kubernetes.io~nfs/pvc-accf2a00 --scope -- mount -t nfs -o vers=3 10.109.85.240:/export/pvc-accf2a00 /var/lib/kubelet/pods/1d18/volumes/kubernetes.io~nfs/pvc-accf2a00",
+      "Output: Running scope as unit: run-radfcacd2775e4143b2c048ec8b62d417.scope",
+      "mount.nfs: Protocol not supported",
+    ].join("\n");
+    const ask = (accept: string, ip: string) =>
+      fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip } });
+    const d = (await (await ask("application/json", "203.0.113.190")).json()) as Diagnosis;
+    const f = d.findings.find((x) => x.id === "nfs41-exchgid-pnfs-ds-protocol-not-supported-2023");
+    expect(f?.verdict).toMatchObject({ status: "unknown", symptom: "refuted" });
+    expect(f?.verdict.reason).toMatch(
+      /^ruled out by the paste whatever the versions: the mount asks for NFSv3 \(or NFSv2\) here \(line 3\)/,
+    );
+    expect(f?.verdict.decideWith?.command).toBeUndefined();
+    expect(f?.verdict.decideWith?.step).toMatch(/^none: the paste shows the setup this bug needs absent/);
+    const text = await (await ask("text/plain", "203.0.113.191")).text();
+    expect(text).toMatch(/\n {3}verdict: unknown, setup refuted: ruled out by the paste/);
+    expect(text).toMatch(/\n {3}to decide: none: /);
+    expect(text).not.toMatch(/to decide: run/);
+  });
+
   it("says a line other causes print too is no match of its own: headline and verdict, in JSON and in text (review 71a F4)", async () => {
     const ask = (body: string, accept: string, ip: string) =>
       fetch("/diagnose", { method: "POST", body, headers: { "content-type": "text/plain", accept, "cf-connecting-ip": ip } });
