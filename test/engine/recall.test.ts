@@ -6,6 +6,7 @@ import { isWarning, logLevel } from "../../src/engine/log-level";
 import { lexicalTerms, lineTokens, matchTokens, signatureTokens } from "../../src/engine/recall";
 import { namedDrivers } from "../../src/engine/recall/device-drivers";
 import { errnoAgrees, errnoEndings, errnoTextsIn, recordErrnos } from "../../src/engine/recall/errno-texts";
+import { isFailure } from "../../src/engine/recall/failure-lines";
 import { endsInWord, stem } from "../../src/engine/recall/tokens";
 import { loadDataKb } from "../support/data-kb";
 import { BNXT_FIRMWARE_RESET, E1000E_OLD_WATCHDOG, MTK_SOC_ETH_WATCHDOG } from "../support/driver-pastes";
@@ -1216,5 +1217,25 @@ describe("a compound naming a setting (review 70a F6)", () => {
     const [f] = diagnoseBundle(kb.compiled, line).findings;
     expect(f?.id).toBe("br-netfilter-not-loaded");
     expect(f?.evidence[0]).toMatchObject({ approximate: "similar" });
+  });
+});
+
+describe("a command line's options name settings, not failures (review 73a F5)", () => {
+  // The swap record's own fix turns kubelet's swap check off with `--fail-swap-on=false` (in KUBELET_EXTRA_ARGS): a paste
+  // showing that command, or the environment file, reports the check disabled, not the failure.
+  it("reads no failure in an option's name or value", () => {
+    expect(isFailure("kubelet --fail-swap-on=false")).toBe(false);
+    expect(isFailure("KUBELET_EXTRA_ARGS=--fail-swap-on=false")).toBe(false);
+    expect(isFailure('ExecStart=/usr/bin/kubelet "--fail-swap-on=false" --cgroup-driver=systemd')).toBe(false);
+  });
+
+  it("still reads the failure a line words around an option", () => {
+    expect(isFailure("Error: unknown flag: --fail-swap-on")).toBe(true);
+    expect(isFailure("kubelet --fail-swap-on=false: failed to run Kubelet: running with swap on is not supported")).toBe(true);
+  });
+
+  it("likens the command that turns the swap check off to no record", () => {
+    const paste = ["$ cat /etc/default/kubelet", "KUBELET_EXTRA_ARGS=--fail-swap-on=false", "$ kubelet --version", "Kubernetes v1.10.0"];
+    expect(diagnoseBundle(kb.compiled, paste.join("\n")).findings.map((f) => f.id)).not.toContain("kubelet-fails-with-swap-on");
   });
 });

@@ -27,8 +27,17 @@ const ERRNO_TEXT =
  */
 const DEATH_OR_ALARM =
   /\b(?:blocked for more than|call trace|segfault|core dumped|killed process|oom-kill|hung task|exit (?:status|code)[:= ]\s*[1-9]\d*(?!\d|:\s*(?:ignoring|deprecated|warning|notice|note)\b))/i;
-export const isFailure = (line: string) =>
-  FAILURE.test(line) || FAILURE_STATE.test(line) || ERRNO_TEXT.test(line) || DEATH_OR_ALARM.test(line);
+/**
+ * A command-line option with its value (`--fail-swap-on=false`, `-on-error=continue`): its words name a setting, not a
+ * failure (review 73a F5: `kubelet --fail-swap-on=false`, the flag that turns the swap check off, resembled the swap
+ * record, the flag's "fail" read as a failure).
+ */
+const OPTION = /(?<=^|[\s"'`(=,])--?[A-Za-z][\w.-]*(?:=[^\s"'`)]*)?/g;
+/** Whether a line reports a failure, its options' names aside. */
+export const isFailure = (line: string) => {
+  const text = line.includes("-") ? line.replace(OPTION, " ") : line;
+  return FAILURE.test(text) || FAILURE_STATE.test(text) || ERRNO_TEXT.test(text) || DEATH_OR_ALARM.test(text);
+};
 
 /**
  * Literals of which a line that isFailure, CUT or WARNED accepts holds at least one (one per
