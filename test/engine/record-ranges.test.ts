@@ -184,3 +184,30 @@ describe("a line other causes print does not outweigh a reported last affected r
     expect(verdictOf(paste("4.19.210"), ID)?.status).toBe("affected");
   });
 });
+
+describe("Debian's nftables 1.1.0 upload that reverted the cache change (review 72b F4)", () => {
+  const ID = "nftables-1.1.0-cache-recycle-index-rule-enoent-firewalld";
+  // A Debian testing host's os-release (no VERSION_ID), its nftables packages as `dpkg -l` lists them, and firewalld#1366's line.
+  const paste = (build: string) =>
+    [
+      "$ cat /etc/os-release",
+      'PRETTY_NAME="Debian GNU/Linux trixie/sid"',
+      'NAME="Debian GNU/Linux"',
+      "VERSION_CODENAME=trixie",
+      "ID=debian",
+      "$ dpkg -l | grep nftables",
+      `ii  libnftables1:amd64  ${build}  amd64  Netfilter nftables high level userspace API library`,
+      `ii  nftables            ${build}  amd64  Program to control packet filtering rules by Netfilter project`,
+      "lug 25 08:55:30 bianco500 firewalld[8067]: ERROR: 'python-nftables' failed: internal:0:0-0: Error: Could not process rule: File o directory non esistente",
+    ].join("\n");
+
+  it("judges 1.1.0-2, which carries Debian's revert, by Debian's changelog: not the upstream 1.1.0 range's 'affected'", () => {
+    const v = verdictOf(paste("1.1.0-2"), ID);
+    expect(v?.status).not.toBe("affected");
+    expect(v?.reason).toMatch(/debian:13 package nftables/);
+  });
+
+  it("keeps 1.1.0-1, Debian's upload before the revert, affected", () => {
+    expect(verdictOf(paste("1.1.0-1"), ID)).toMatchObject({ status: "affected", level: "verified" });
+  });
+});

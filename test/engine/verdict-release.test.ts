@@ -28,6 +28,13 @@ describe("whole-release verdicts", () => {
     expect(releaseEcosystem(parseOsRelease(osRelease("arch", "")))).toBeNull();
   });
 
+  it("names Debian testing's release by its codename, as its os-release gives no VERSION_ID (review 72b F4)", () => {
+    const testing = 'PRETTY_NAME="Debian GNU/Linux trixie/sid"\nNAME="Debian GNU/Linux"\nVERSION_CODENAME=trixie\nID=debian';
+    expect(releaseEcosystem(parseOsRelease(testing))).toBe("debian:13");
+    // Only Debian's: another distribution's codename keys nothing without its VERSION_ID.
+    expect(releaseEcosystem(parseOsRelease('NAME="Ubuntu"\nID=ubuntu\nVERSION_CODENAME=noble'))).toBeNull();
+  });
+
   it("calls Ubuntu 24.04 affected by its user-namespace restriction, and leaves 22.04 to other data", () => {
     // The verdict carries the level the record gives the release's range.
     const range = kb.records.find((r) => r.id === USERNS)?.affected.find((a) => a.ecosystem === "ubuntu:24.04")?.ranges[0];

@@ -225,6 +225,24 @@ const UBUNTU_LTS: Readonly<Record<string, string>> = {
   noble: "24.04",
 };
 
+/**
+ * Debian's releases by codename (https://www.debian.org/releases/). Testing and unstable carry no VERSION_ID: their
+ * os-release names the release in preparation by VERSION_CODENAME ("trixie/sid" hosts say trixie), whose packages are
+ * that release's builds (review 72b F4: a trixie host's nftables 1.1.0-2, which reverted the bug, was judged by the
+ * upstream 1.1.0 range because no release was read).
+ */
+const DEBIAN_RELEASES: Readonly<Record<string, string>> = {
+  buster: "10",
+  bullseye: "11",
+  bookworm: "12",
+  trixie: "13",
+  forky: "14",
+  duke: "15",
+};
+
+const debianReleaseOf = (codename: string | null | undefined): string | null =>
+  codename && Object.hasOwn(DEBIAN_RELEASES, codename.toLowerCase()) ? (DEBIAN_RELEASES[codename.toLowerCase()] ?? null) : null;
+
 /** The release of an Ubuntu LTS by its codename ("jammy" → "22.04"), or null. */
 export const ubuntuLtsOf = (codename: string): string | null =>
   Object.hasOwn(UBUNTU_LTS, codename.toLowerCase()) ? (UBUNTU_LTS[codename.toLowerCase()] ?? null) : null;
@@ -336,8 +354,8 @@ export const RELEASE_KEY_EXAMPLES = "ubuntu:24.04, debian:12, rhel:9, fedora:41,
  * The distribution release as records key their ecosystems ("ubuntu:24.04", "debian:12", "rhel:9",
  * "fedora:40", "amzn:2023"), or null for a distribution records do not key that way.
  */
-export function releaseEcosystem(os: Pick<OsFacts, "id" | "idLike" | "versionId"> | null): string | null {
-  const version = os?.versionId;
+export function releaseEcosystem(os: Pick<OsFacts, "id" | "idLike" | "versionId" | "codename"> | null): string | null {
+  const version = os?.versionId ?? (os?.id === "debian" ? debianReleaseOf(os.codename) : null);
   if (!os || !version) return null;
   const major = version.split(".")[0];
   if (os.id === "ubuntu" && /^\d+\.\d+$/.test(version)) return `ubuntu:${version}`;
