@@ -124,6 +124,9 @@ const WORDS = [
   "warned",
   "Unhandled Exception:",
   "neighbor table overflow",
+  "does not exist",
+  "Doesn't exist",
+  "not implemented",
   "# Warning: ip6tables-legacy tables present, use ip6tables-legacy to see them",
 ];
 const exampleLines = kb.records.flatMap((r) => r.examples.flatMap((e) => e.log.split("\n"))).filter((l) => l.length < 400);

@@ -504,6 +504,18 @@ describe("recall across other tools' wording", () => {
     expect(f?.confidence).not.toBe("high");
   });
 
+  it("read a refusal that spells its state out with no failure word as a failure line ('does not exist', 'not implemented')", () => {
+    // iptables names a missing chain this way, and a runtime without an API this way: neither line says "error" or "failed".
+    const chain = first("kube-proxy[812]: Chain 'KUBE-MARK-DROP' does not exist");
+    expect(chain).toMatchObject({ id: "kube-mark-drop-chain-missing", evidence: [{ approximate: "similar" }] });
+    expect(chain?.confidence).not.toBe("high");
+    const api = first('CRI v1 image API is not implemented for endpoint "unix:///run/containerd/containerd.sock"');
+    expect(api).toMatchObject({ id: "kubelet-1.26-cri-v1-required", evidence: [{ approximate: "similar" }] });
+    expect(api?.confidence).not.toBe("high");
+    // A tool's notice that it will create what is missing is no failure of any record's.
+    expect(diagnoseFields(kb.compiled, { logs: 'Release "grafana" does not exist. Installing it now.' }).findings).toEqual([]);
+  });
+
   it("let no looser reading overrule a record's refuting signature on the same line", () => {
     // Elasticsearch logs its bootstrap checks as warnings when it does not enforce them (a node on loopback starts
     // anyway): the record's signature refuses that form, and its token reading must not bring the line back.

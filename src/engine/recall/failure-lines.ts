@@ -4,16 +4,18 @@ import { ELLIPSIS_CUT } from "../match/compile-matcher";
  * Which log lines report a failure: only these are worth explaining by resemblance. Besides the words
  * of failure, every errno text (glibc's `strerror`) a tool prints when the kernel refuses (a message
  * can be only "…: text file busy"), the kernel's own alarms (a hung task, a call trace, a segfault),
- * a process that died (killed, core dumped, a non-zero exit status), and states a daemon warns about
+ * a process that died (killed, core dumped, a non-zero exit status), states a daemon warns about
  * instead of failing ("X is disabled", "PLEG is not healthy", "loop detected", "another app is
- * holding the lock").
+ * holding the lock"), and a refusal worded without a failure word: iptables' "Chain 'KUBE-MARK-DROP'
+ * does not exist", a runtime's "CRI v1 image API is not implemented" (the "no such" and "unknown" of
+ * messages that spell the state out).
  */
 // "non-fatal" says the opposite (kubeadm's preflight footer "you can make a check non-fatal", printed after any failed
 // check: review 32d, where it resembled br_netfilter's example and led the answer).
 const FAILURE =
   /\b(?:error|err|fail(?:s|ed|ure)?|unable|cannot|can't|couldn't|could not|denied|refused|invalid|not found|no such|timed? ?out|panic|(?<!\bnon-)fatal|unknown|not supported|unsupported|exceeded|overflow|exception|dropp(?:ed|ing)|reject(?:ed|ing)|oops|bug)\b|^[EF]\d{4} /i;
 const FAILURE_STATE =
-  /\b(?:no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
+  /\b(?:does not exist|doesn't exist|not implemented|no space left on device|operation not permitted|not permitted|resource busy|read-only file system|too many open files|no buffer space|out of memory|is disabled|not healthy|unhealthy|not ready|(?:loop|deadlock|lockup)\b.{0,60}?\bdetected|(?:holding|held|waiting for)\b.{0,40}\block\b)\b/i;
 /** strerror texts the words above miss (EINTR … EKEYEXPIRED), as glibc prints them. */
 const ERRNO_TEXT =
   /\b(?:interrupted system call|input\/output error|argument list too long|exec format error|bad file descriptor|no child processes|resource temporarily unavailable|bad address|block device required|file exists|not a directory|is a directory|inappropriate ioctl|text file busy|file too large|illegal seek|too many links|broken pipe|numerical (?:argument|result) out of|resource deadlock|file name too long|no locks available|function not implemented|directory not empty|too many levels of symbolic links|address already in use|cannot assign requested address|network is (?:down|unreachable)|connection (?:reset|aborted)|software caused connection abort|transport endpoint is not connected|no route to host|host is (?:down|unreachable)|stale file handle|structure needs cleaning|value too large for defined data type|protocol not available|required key not available|key has expired|message too long|socket operation on non-socket)\b/i;
@@ -50,7 +52,7 @@ export const FAILURE_MARKERS = [
   ...["not supported", "unsupported", "exceeded", "overflow", "exception", "dropp", "reject", "oops", "bug"],
   ...["no space left on device", "not permitted", "resource busy", "read-only file system", "too many open files"],
   ...["no buffer space", "out of memory", "is disabled", "not healthy", "unhealthy", "detected", "holding", "held"],
-  ...["waiting for", "not ready", "...", "\u2026", "warn"],
+  ...["waiting for", "not ready", "...", "\u2026", "warn", "not exist", "n't exist", "not implemented"],
   ...["interrupted system call", "input/output error", "argument list too long", "exec format error", "bad file descriptor"],
   ...["no child processes", "resource temporarily unavailable", "bad address", "block device required", "file exists"],
   ...["not a directory", "is a directory", "inappropriate ioctl", "text file busy", "file too large", "illegal seek"],
