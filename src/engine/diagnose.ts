@@ -34,6 +34,7 @@ import { isBootBanner, isCrashHeader } from "./facts/kernel-mentions";
 import { LOGIN_BANNER_VIA } from "./facts/kernel-shapes";
 import { fileOfLine } from "./facts/log-files";
 import { loggedDay } from "./facts/logged-day";
+import { type FirstCommandFailure, firstCommandCaveat, firstCommandFailure, firstCommandStep } from "./first-command";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { machinesBelow, startedPast } from "./kubelet-removal";
@@ -1119,6 +1120,7 @@ function assemble(
           messageOf,
           context.otherFault?.get(record.id),
           predated !== null,
+          firstCommandFailure(record.breaksRunning, sightedLines(seen), facts, context.logs),
         ),
       );
     } else if (verdict.status === "affected" && showsContext(contextOf(record, NO_HITS))) {
@@ -1721,6 +1723,7 @@ function buildFinding(
   messageOf: (line: number) => number,
   otherFaultLine?: number,
   predated = false,
+  firstRun: FirstCommandFailure | null = null,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = showsContext(context);
@@ -1751,7 +1754,8 @@ function buildFinding(
   // Lines that only document the message (a changelog's fix, a symptoms table's row): a lead to read, no sighting.
   const documented = logEvidence.length > 0 && logEvidence.every((e) => inDocumentation(e.text));
   // Lines logged before the bug existed (loggedBeforeBug) are a lead at most: another cause printed the same words then.
-  const score = unplaced || documented || predated ? Math.min(inContextScore, LOW_CAP) : inContextScore;
+  // So is a symptom a fresh container's first command printed, of a bug that breaks running ones only (first-command.ts).
+  const score = unplaced || documented || predated || firstRun ? Math.min(inContextScore, LOW_CAP) : inContextScore;
   const leansOnReported = verdict.status !== "unknown" && level === "reported";
   // A witness only matters to a finding that could be high. A report where the record's own signature shows its words
   // to be another fault's (the IPv4 tool failing with the IPv6 bug's message) has that fault to explain the same words
@@ -1763,6 +1767,7 @@ function buildFinding(
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
     ...(unplaced && inContextScore > LOW_CAP ? [unplacedCaveat(record)] : []),
     ...(documented && inContextScore > LOW_CAP ? [DOCUMENTED_CAVEAT] : []),
+    ...(firstRun && record.breaksRunning ? [firstCommandCaveat(record.breaksRunning, firstRun)] : []),
     ...(!inContext && record.context
       ? [refuted ? refutedCaveat(record.context.requires, refuted) : contextCaveat(record.context.requires)]
       : []),
@@ -1775,7 +1780,7 @@ function buildFinding(
   // beside a line that shows the setup absent, no version reading can make it the cause: the reason says so, and no step
   // asks for one (review 73a F3: an NFSv3 mount beside the NFSv4.1 record was told to run `uname -r`).
   const symptom =
-    refuted && verdict.status !== "not-affected"
+    (refuted && verdict.status !== "not-affected") || (firstRun && verdict.status === "affected")
       ? "refuted"
       : verdict.status === "affected" && sharedOnly(logEvidence)
         ? "not-specific"
@@ -1793,8 +1798,13 @@ function buildFinding(
     caveats,
     corroborated,
   );
+  // No version decides a symptom the bug does not print: the step says so in place of a version command.
+  const decided =
+    firstRun && finding.verdict.decideWith
+      ? { ...finding, verdict: { ...finding.verdict, decideWith: { step: firstCommandStep(firstRun) } } }
+      : finding;
   const matched = sightedLines(seen).size;
-  return matched > shownLogLines(logEvidence) ? { ...finding, matchedLines: matched } : finding;
+  return matched > shownLogLines(logEvidence) ? { ...decided, matchedLines: matched } : decided;
 }
 
 /**

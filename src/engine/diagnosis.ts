@@ -125,7 +125,8 @@ export interface Verdict {
    * (and "refuted" beside an "unknown" one too, whose reason then says the paste rules the bug out: review 73a F3):
    * "not-specific" where every line matched is one other causes print too (shared-only.ts, review 71a F4), "refuted" where
    * a line shows the setup the bug needs absent (the record's `context.refutedBy`: an NFSv3 mount beside the NFSv4.1
-   * record, review 71a F2). Every door then says "in range, …" in place of "affected". Absent otherwise.
+   * record, review 71a F2) or the symptom is a fresh container's first output, of a bug that breaks running containers only
+   * (the record's `breaksRunning`, first-command.ts: review 73a F1). Every door then says "in range, …" in place of "affected". Absent otherwise.
    */
   symptom?: "not-specific" | "refuted";
   /**

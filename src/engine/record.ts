@@ -205,6 +205,21 @@ interface ContextRefutation {
   source: string;
 }
 
+/**
+ * A bug that breaks containers that were already running, after an event (systemd re-applying a scope's device rules on
+ * `systemctl daemon-reload`): a container started afterwards works, so its symptom printed by a fresh container's first
+ * command is another cause's.
+ */
+export interface RecordBreaksRunning {
+  /** The event, as the answer says it after "after": "a later `systemctl daemon-reload` on the host". */
+  after: string;
+  /** An RE2 pattern (case-insensitive) of a line showing the event: beside one, the paste may show the bug's own sequence. */
+  event: string;
+  source: string;
+  sources: readonly string[];
+  note?: string | undefined;
+}
+
 /** A cause of the bug's symptom no range covers, and the line that shows it where an input holds one. */
 export interface UnrangedCause {
   cause: string;
@@ -235,6 +250,8 @@ export interface BugRecord {
    * the symptom, versions past every range do not rule the bug out. Absent or empty for most records.
    */
   unrangedCauses?: ReadonlyArray<UnrangedCause> | undefined;
+  /** The bug breaks containers that were already running, after an event: a fresh container works (first-command.ts). */
+  breaksRunning?: RecordBreaksRunning | undefined;
   /**
    * The bug lives only in the builds or policy of the distributions its `affected` names (a distribution's
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.

@@ -691,6 +691,22 @@ export const unrangedCauseSchema = causeSchema.extend({
   shownBy: z.strictObject({ pattern: re2Pattern, literal: nonEmpty, source: url }).optional(),
 });
 
+/**
+ * A bug that breaks containers that were already running, after an event, while a container started afterwards works
+ * (NVIDIA's GPUs lost on `systemctl daemon-reload`): `after` names the event as the answer says it ("a later `systemctl
+ * daemon-reload` on the host"), `event` is an RE2 pattern (case-insensitive) of a line showing it, and `source` (with
+ * `sources`, among the record's references) shows the lifecycle: the container working first, failing after the event.
+ * The bug's symptom printed by a fresh container's first command (`docker run … nvidia-smi` followed by the error), with no
+ * earlier run of that command and no line showing the event, is then another cause's: the finding is a lead (review 73a F1).
+ */
+export const breaksRunningSchema = z.strictObject({
+  after: nonEmpty,
+  event: re2Pattern,
+  source: url,
+  sources: z.array(url).default([]),
+  note: nonEmpty.optional(),
+});
+
 /** An example's inputs are the engine's diagnose fields, except `logs`, which examples call `log`. */
 export const exampleFieldsSchema = z.object(diagnoseFieldsShape).omit({ logs: true });
 
@@ -733,6 +749,8 @@ export const bugRecordSchema = z
     relations: z.array(relationSchema).default([]),
     /** What the bug needs around it beyond its log line; see contextSchema. */
     context: contextSchema.optional(),
+    /** The bug breaks only containers already running, after an event; see breaksRunningSchema. */
+    breaksRunning: breaksRunningSchema.optional(),
     /** Causes of the same symptom that no range covers; see unrangedCauseSchema. */
     unrangedCauses: z.array(unrangedCauseSchema).default([]),
     /**
@@ -774,6 +792,9 @@ export const bugRecordSchema = z
         cited(c.source, ["signatures", i, "alsoPrintedBy", j, "source"]);
       });
     });
+    if (r.breaksRunning)
+      for (const [i, source] of [r.breaksRunning.source, ...r.breaksRunning.sources].entries())
+        cited(source, i === 0 ? ["breaksRunning", "source"] : ["breaksRunning", "sources", i - 1]);
     r.unrangedCauses.forEach((c, i) => {
       cited(c.source, ["unrangedCauses", i, "source"]);
       if (c.shownBy) cited(c.shownBy.source, ["unrangedCauses", i, "shownBy", "source"]);

@@ -276,7 +276,7 @@ const verdictSchema = z
     now: presentStateSchema.optional(),
     symptom: z.enum(["not-specific", "refuted"]).optional().openapi({
       description:
-        'Beside status "affected": the versions are in the bug\'s range, but the log\'s symptom does not place the bug. "not-specific": every matched line is one other causes print too (the evidence\'s alsoPrintedBy; review 71a F4); "refuted": a line shows the setup the bug needs absent (review 71a F2). Every door says "in range, symptom not specific" or "in range, setup refuted" in place of "affected". Absent otherwise.',
+        'Beside status "affected": the versions are in the bug\'s range, but the log\'s symptom does not place the bug. "not-specific": every matched line is one other causes print too (the evidence\'s alsoPrintedBy; review 71a F4); "refuted": a line shows the setup the bug needs absent (review 71a F2), or the symptom is a fresh container\'s first output, of a bug that breaks running containers only (review 73a F1). Every door says "in range, symptom not specific" or "in range, setup refuted" in place of "affected". Absent otherwise.',
     }),
     decideWith: z
       .object({
