@@ -31,6 +31,18 @@ const FRESH_RUN = new RegExp(
 );
 /** The same, alone at the start of a line with no prompt (a code block quoting the command), `sudo` allowed. */
 const BARE_RUN = new RegExp(String.raw`^\s*(?:sudo\s+(?:-\S+\s+)*)?${FRESH_RUN.source.replace(/^\(\?:\^\|[^)]*\)/, "")}`);
+/**
+ * A run that opens a shell (`docker run -it … bash`, `kubectl run -it … ` with no command after `--`): what follows is typed
+ * in it later, perhaps much later, and is no first command's output (nvidia-docker#1671: `docker run … -it … bash`, then
+ * `nvidia-smi` in it, working until the reload).
+ */
+const OPENS_SHELL = /(?:^|[\s/])(?:ba|z|a|da|fi|k)?sh(?:\s+-{1,2}[\w-]+)*\s*$/;
+const KUBE_RUN = /^(?:kubectl|oc)\b/;
+const KUBE_COMMAND = /\s--\s+\S/;
+/** A run given a terminal or stdin (`-it`, `-i`, `--tty`): a person may type into what it starts. */
+const INTERACTIVE = /\s(?:-[a-zA-Z]*[it][a-zA-Z]*|--interactive|--tty|--stdin)(?=[\s=]|$)/;
+/** A line a person may have typed into an interactive run's container (`nvidia-smi`, `ls -l /dev`): a short lower-case command. */
+const TYPED = /^\s*[a-z][\w.+-]*(?:\s+\S+){0,4}\s*$/;
 /** Commands are short: a longer line is no command of a person's. */
 const MAX_COMMAND = 2000;
 
@@ -55,12 +67,24 @@ function runOf(facts: CommandFacts, line: number): { run: number; text: string }
   if (command !== null) {
     if (command >= line || !facts.containerOutput.has(line)) return "other";
     const text = runCommand(facts.lineAt(command) ?? "", FRESH_RUN);
-    return text ? { run: command, text } : "other";
+    return text && firstOutput(facts, command, text, line) ? { run: command, text } : "other";
   }
   let before = line - 1;
   while (before > 0 && (facts.lineAt(before) ?? "").trim() === "") before--;
   const text = before > 0 ? runCommand(facts.lineAt(before) ?? "", BARE_RUN) : null;
-  return text ? { run: before, text } : null;
+  if (!text) return null;
+  return firstOutput(facts, before, text, line) ? { run: before, text } : "other";
+}
+
+/**
+ * Whether `line` is what the run's own command printed: not a shell it opened, nor, in an interactive run, after a line
+ * that may be a command typed in it.
+ */
+function firstOutput(facts: CommandFacts, run: number, text: string, line: number): boolean {
+  if (OPENS_SHELL.test(text) || (KUBE_RUN.test(text) && INTERACTIVE.test(text) && !KUBE_COMMAND.test(text))) return false;
+  if (!INTERACTIVE.test(text)) return true;
+  for (let n = run + 1; n < line; n++) if (TYPED.test(facts.lineAt(n) ?? "")) return false;
+  return true;
 }
 
 /** Whether the paste ran the same command before `run`'s line. */

@@ -70,6 +70,12 @@ describe("a symptom at a fresh container's first command, of a bug that breaks r
     expect(f?.unverified[0]).toMatch(REFUTED);
   });
 
+  it("reads kubectl's run of one command as a fresh container too", () => {
+    const f = gpu(`$ kubectl run nvml-test --rm -i --restart=Never --image=nvidia/cuda:12.2.0-base-ubuntu22.04 -- nvidia-smi\n${NVML}`);
+    expect(f?.confidence).toBe("low");
+    expect(f?.unverified[0]).toMatch(REFUTED);
+  });
+
   it("is the same in a bundle", () => {
     const f = diagnoseBundle(data.compiled, BLUEFIN_3883).findings.find((x) => x.id === GPU);
     expect(f?.confidence).toBe("low");
@@ -86,6 +92,10 @@ describe("a symptom at a fresh container's first command, of a bug that breaks r
       `$ docker run --rm --runtime=nvidia --gpus all ubuntu nvidia-smi\n| NVIDIA-SMI 510.68.02    Driver Version: 510.68.02    CUDA Version: 11.6     |\n${CTK_381}`,
       // An exec into a running container.
       `$ docker exec -it gpu-job nvidia-smi\n${NVML}`,
+      // A run that opens a shell: nvidia-smi is typed in it, perhaps after a reload (#1671's own commands).
+      `docker run --gpus all --rm -it nvidia/cuda:11.4.2-base-ubuntu18.04 bash\nnvidia-smi \n${NVML}`,
+      `$ docker run --gpus all --rm -it nvidia/cuda:11.4.2-base-ubuntu18.04 bash\nnvidia-smi \n${NVML}`,
+      `$ kubectl run gpu -it --rm --image=nvidia/cuda:11.4.2-base-ubuntu18.04\nnvidia-smi \n${NVML}`,
     ];
     for (const logs of kept) {
       const f = gpu(logs);
