@@ -3,6 +3,7 @@
  * each candidate line's readings (kernel-shapes.ts, kernel-prose.ts), then one release from all of them, output
  * outranking what a person wrote unless the two name different kernels in ways that leave it undecided.
  */
+import { headersBuildKernel } from "./headers-build";
 import type { LineRef } from "./iptables-version";
 
 /**
@@ -170,9 +171,12 @@ export function kernelFormAnswer(text: string, line: number, lineAt: ((line: num
   return answer.length === 1 ? (answer[0] as string) : null;
 }
 
-/** The kernels a candidate line names, with what the lines after it complete (a form's answer, a wrapped oops header). */
+/**
+ * The kernels a candidate line names, with what the lines around it complete (a form's answer, a module build's headers
+ * under its command, a wrapped oops header).
+ */
 function readingsAt(text: string, line: number, lineAt: ((line: number) => string) | undefined): ReturnType<typeof mentionsIn> {
-  const answer = issueFormAnswer(text, line, lineAt);
+  const answer = issueFormAnswer(text, line, lineAt) ?? headersBuildKernel(text, line, lineAt);
   return answer ? { kernels: [answer], cure: false } : mentionsIn(unwrapTaint(text, line, lineAt));
 }
 

@@ -72,6 +72,16 @@ const MODULE_TREE_MARKERS = [
   "moddep file '/lib/modules/",
   "kernel config from /boot/config-",
   "failed to read file /lib/modules/",
+  // The headers tree a module build entered (headers-build.ts).
+  "directory '/usr/src/linux-headers-",
+  "directory `/usr/src/linux-headers-",
+  "directory ‘/usr/src/linux-headers-",
+  "directory '/usr/src/kernels/",
+  "directory `/usr/src/kernels/",
+  "directory ‘/usr/src/kernels/",
+  "directory '/usr/lib/modules/",
+  "directory `/usr/lib/modules/",
+  "directory ‘/usr/lib/modules/",
 ];
 /** Literals (case-insensitive) a line naming a kernel, an OS or a component holds, by what it may name. */
 // "kernel." and "kernel," end a sentence that names a release before the word ("on the Linux 6.1.55 kernel.").
