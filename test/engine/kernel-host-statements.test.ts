@@ -70,3 +70,55 @@ describe("a module build's headers tree, entered through /lib/modules/`uname -r`
     expect(handed?.status).toBe("unknown");
   });
 });
+
+describe("an issue form's field for the host's system or its uname, answered with the kernel's release", () => {
+  // Home Assistant OS's bug form asks "What version of Home Assistant Operating System is installed?"; its kernels carry the
+  // local version "-haos" (home-assistant/operating-system#2912), so an answer opening with one names the kernel.
+  const HAOS = (answer: string) =>
+    [
+      "### What version of Home Assistant Operating System is installed?",
+      "",
+      answer,
+      "",
+      "### Did the problem occur after upgrading the Operating System?",
+      "",
+      "Yes",
+    ].join("\n");
+
+  it("reads a release opening the answer, with its flavour, as typed", () => {
+    expect(extractFacts(HAOS("6.12.57-haos, Home Assistant OS 16.3")).kernel).toMatchObject({
+      release: "6.12.57-haos",
+      named: true,
+      via: expect.stringContaining("typed"),
+    });
+    // node_exporter's form asks for `uname -a` under the host's operating system; an answer cut after the release reads too.
+    expect(
+      extractFacts(
+        "### Host operating system: output of `uname -a`\nLinux 6.6.0-rc1 self compiled, Debian otherwise\n\n### node_exporter version",
+      ).kernel?.release,
+    ).toBe("6.6.0-rc1");
+    expect(extractFacts("### OS version\n\n`5.15.0-91-generic`").kernel?.release).toBe("5.15.0-91-generic");
+  });
+
+  it("reads no system's own version, no release inside words, and no field for another time or machine", () => {
+    for (const paste of [
+      // The system's own version (home-assistant/operating-system#4129's answer), or a distribution's with three numbers.
+      HAOS("16.0rc2"),
+      "### OS version\n\nAlpine 3.19.1",
+      "### OS version\n\n3.19.1",
+      // A release not opening the answer is the prose's to read, not the field's.
+      "### Operating system\n\nUbuntu 22.04, upgraded last week to 5.15.0-91-generic",
+      // Another time's or another machine's field.
+      "### What was the last working version of Home Assistant Operating System?\n\n6.6.31-haos, Home Assistant OS 12.4",
+      "### Client OS\n\n6.8.0-45-generic, Ubuntu 24.04",
+      // Two lines answer it: no one kernel.
+      "### OS version\n\n6.8.0-45-generic (Ubuntu)\n6.8.0-47-generic (Ubuntu)",
+    ])
+      expect(extractFacts(paste).kernel?.release, paste).toBeUndefined();
+  });
+
+  it("judges the record on it, hedged as a typed answer", () => {
+    const verdict = verdictOf(`${HAOS("6.6.44-haos, Home Assistant OS 13.0")}\n${TW_RECYCLE}`, "tcp-tw-recycle-removed-4.12");
+    expect(verdict).toMatchObject({ status: "affected", certain: false });
+  });
+});

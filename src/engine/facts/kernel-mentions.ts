@@ -152,16 +152,43 @@ const FORM_HEADING = /^\s*#{1,6}\s/;
 /** Lines of an answer read at most, blank ones included: a form's answer is short. */
 const FORM_ANSWER_LINES = 6;
 
+/**
+ * A form's field for the host's system rather than its kernel, or for `uname`'s output: Home Assistant OS's "### What
+ * version of Home Assistant Operating System is installed?", node_exporter's "### Host operating system: output of `uname
+ * -a`", "### OS version". Its answer names the kernel only when it opens with a release whose flavour or candidate tag
+ * makes it one ("6.6.44-haos, Home Assistant OS 13.0", "Linux 6.6.0-rc1 vanilla self compiled"): a system's own version
+ * ("Alpine 3.19.1", "3.19.1", "Ubuntu 22.04.3 LTS") has none. Not a field for another time or machine ("last working
+ * version", "client OS").
+ */
+const FORM_SYSTEM_HEADING = /^#{2,4}\s.{0,60}(?:\b(?:operating system|OS)\b|`uname -[ar]`)/i;
+const FORM_SYSTEM_NOT_THE_HOSTS =
+  /\b(?:last|working|worked|before|previous|prior|old|expected|minimum|required|supported|fixed|other|client|remote|guest|laptop|desktop)\b/i;
+const FORM_SYSTEM_ANSWER = /^\s*`?(?:Linux\s+)?(\d+\.\d+\.\d+-[\w.+~-]*?[A-Za-z][\w.+~-]*)`?(?:[\s,;]|$)/;
+
 function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): UnameFacts | null {
   const answer = kernelFormAnswer(text, line, lineAt);
-  const release = answer === null ? undefined : FORM_RELEASE_ANSWER.exec(answer)?.[1];
+  const system = answer === null ? systemFormAnswer(text, line, lineAt) : null;
+  const release =
+    answer !== null ? FORM_RELEASE_ANSWER.exec(answer)?.[1] : system !== null ? FORM_SYSTEM_ANSWER.exec(system)?.[1] : undefined;
   return release && looksLikeRelease(release) ? { release, build: null, machine: null, hostname: null, named: true, via: TYPED_VIA } : null;
 }
 
 /** The one line answering a form's kernel field whose heading is `text` (at `line`), or null (no such heading, or two lines). */
-export function kernelFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): string | null {
+export const kernelFormAnswer = (text: string, line: number, lineAt: ((line: number) => string) | undefined): string | null =>
+  formAnswer(text, line, lineAt, (heading) => FORM_KERNEL_HEADING.test(heading));
+
+const systemFormAnswer = (text: string, line: number, lineAt: ((line: number) => string) | undefined): string | null =>
+  formAnswer(text, line, lineAt, (heading) => FORM_SYSTEM_HEADING.test(heading) && !FORM_SYSTEM_NOT_THE_HOSTS.test(heading));
+
+/** The one line answering the form field whose heading is `text` (at `line`) when `asks` it, or null (two lines, or none). */
+function formAnswer(
+  text: string,
+  line: number,
+  lineAt: ((line: number) => string) | undefined,
+  asks: (heading: string) => boolean,
+): string | null {
   const heading = text.trim();
-  if (!lineAt || heading.length > FORM_HEADING_LINE || !FORM_KERNEL_HEADING.test(heading)) return null;
+  if (!lineAt || heading.length > FORM_HEADING_LINE || !asks(heading)) return null;
   const answer: string[] = [];
   for (let n = line + 1; n <= line + FORM_ANSWER_LINES; n++) {
     const next = lineAt(n);

@@ -100,6 +100,10 @@ const KERNEL_MARKERS = [
   "# linux kernel",
   "# host kernel",
   "# os kernel",
+  // A form's field for the host's system or its uname, whose answer may open with the kernel's release (kernel-mentions.ts).
+  "operating system",
+  "# os",
+  "uname -a`",
   // Falco's driver file, named after a kernel release (kernel-shapes.ts).
   "falco_",
   // "the Linux 6.9.3 kernel" ending its line: the scanner's markers cannot see a line's end after "kernel".
