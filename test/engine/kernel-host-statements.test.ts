@@ -122,3 +122,36 @@ describe("an issue form's field for the host's system or its uname, answered wit
     expect(verdict).toMatchObject({ status: "affected", certain: false });
   });
 });
+
+describe("a failure stated against one release beside another where things work", () => {
+  const kernelOf = (text: string) => extractFacts(text).kernel;
+
+  it("reads the release it fails on as the host's, the one it works on as none", () => {
+    for (const sentence of [
+      "It works on kernel 6.1.55, but fails on kernel 6.6.58.",
+      "Mount failed on kernel 6.6.58. But it works on kernel 6.1.55.",
+      "It works with kernel 6.1.55 and crashes with kernel 6.6.58",
+      "Works fine on kernel 6.1.55 but is broken on the Linux kernel 6.6.58 since the upgrade",
+    ])
+      expect(kernelOf(sentence), sentence).toMatchObject({ release: "6.6.58", named: true });
+  });
+
+  it("reads none where the failure is denied, asked about, another's, or stated against two releases", () => {
+    for (const sentence of [
+      "It works fine on kernel 6.1.55; it no longer fails on kernel 6.6.58.",
+      "It works on kernel 6.1.55 and does not fail on kernel 6.6.58.",
+      "It works on kernel 6.1.55. Does it fail on kernel 6.6.58?",
+      "It works on kernel 6.1.55; users say it fails on kernel 6.6.58.",
+      "It works on kernel 6.1.55 but crashes on kernel 6.6.58 and on kernel 6.6.59.",
+      // A cure alone still leaves the failing kernel undecided.
+      "Rolled back to kernel 6.1.55 and the corruption went away.",
+    ])
+      expect(kernelOf(sentence), sentence).toBeNull();
+  });
+
+  it("judges the record on the failing release, hedged as a sentence's", () => {
+    const verdict = verdictOf(`It works on kernel 4.9.0 but fails on kernel 4.14.0:\n${TW_RECYCLE}`, "tcp-tw-recycle-removed-4.12");
+    expect(verdict).toMatchObject({ status: "affected", certain: false });
+    expect(verdict?.reason).toContain("4.14.0");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { headersBuildKernel } from "./headers-build";
 import type { LineRef } from "./iptables-version";
+import { failedBesideCure } from "./kernel-contrasts";
 
 /**
  * A package's description as `dpkg -l` prints it in its row ("ii  linux-headers-5.15.0-130  5.15.0-130.140  all  Header
@@ -403,9 +404,12 @@ function mentionsIn(text: string): { kernels: UnameFacts[]; cure: boolean; confl
   // A pair of releases told as a change ("kernel 6.8.9 -> 6.9.1 broke it") says itself which one failed: neither is read alone.
   const moves = described ? [] : kernelTransitions(text);
   const moved = new Set(moves.flatMap((t) => t.releases));
-  const matches = described ? [] : [...text.matchAll(PROSE)].filter((m) => !moved.has(proseRelease(m)));
+  const named = described ? [] : [...text.matchAll(PROSE)].filter((m) => !moved.has(proseRelease(m)));
+  // "Works on kernel 6.1.55, fails on kernel 6.6.58": the release the failure is stated against decides, the cure's
+  // is no reason to read none.
+  const matches = failedBesideCure(text, named) ? named.filter((m) => proseRole(text, m) !== "cure") : named;
   // A release the prose already placed (as the host's, the cure's or another's) is not read again by its shape.
-  const placed = new Set([...moved, ...matches.map(proseRelease)]);
+  const placed = new Set([...moved, ...named.map(proseRelease)]);
   const prose = [...moves.flatMap((t) => bare(t.failed, true)), ...matches.flatMap((m) => read(m, proseRelease(m), true))];
   // An RPM release is the kernel's own output only when it stands alone (a pasted `uname -r`); in a sentence it is named.
   const rpm = (described ? [] : [...text.matchAll(RPM_KERNEL_RELEASE)]).flatMap((m) => {
