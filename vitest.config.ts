@@ -52,8 +52,14 @@ export default defineConfig({
                   // Spelled as an operator may write it, not as browsers send Origin (review 66f F3).
                   CORS_ORIGINS: "https://Allowed.Example:443, http://localhost:5173",
                 },
-                // Two more local D1s for test/worker/setup-faults.test.ts: one never migrated, one migrated and never loaded.
-                d1Databases: { DB: "known-bugs", UNMIGRATED_DB: "known-bugs-unmigrated", EMPTY_DB: "known-bugs-empty" },
+                // Two more local D1s for test/worker/setup-faults.test.ts: one never migrated, one migrated and never loaded;
+                // and one for test/worker/large-record.test.ts, loaded with a record larger than one D1 statement.
+                d1Databases: {
+                  DB: "known-bugs",
+                  UNMIGRATED_DB: "known-bugs-unmigrated",
+                  EMPTY_DB: "known-bugs-empty",
+                  LARGE_RECORD_DB: "known-bugs-large-record",
+                },
               },
             };
           }),

@@ -4,11 +4,10 @@
 
 import { rangeLevels } from "../engine/versions";
 import { EVIDENCE_TARGET, formatGroup, summarizeAreas, summarizeDistros } from "../kb/areas";
-import { buildKnowledgeBase } from "../kb/build-kb";
 import { reviewKnowledgeBase } from "../kb/review-kb";
 import { hasUnverifiedFacts } from "../kb/unverified";
-import { readKbFiles } from "../node/kb-files";
 import { formatProblems } from "../node/prepare-store";
+import { buildStorableKb } from "../node/storable-kb";
 
 // The directory given, else KB_DIR as every other script and the server read it (review 65h F2: a curator's KB_DIR copy
 // was never checked, while kb:import imported it).
@@ -17,7 +16,7 @@ import { formatProblems } from "../node/prepare-store";
 const args = process.argv.slice(2);
 const listUnverified = args.includes("--unverified");
 const dir = args.find((a) => !a.startsWith("--")) ?? process.env.KB_DIR ?? "data";
-const built = await buildKnowledgeBase(await readKbFiles(dir));
+const built = await buildStorableKb(dir);
 if (!built.ok) {
   console.error(`${built.problems.length} problem(s) in ${dir}/:\n${formatProblems(built.problems)}`);
   process.exit(1);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { type IdMatch, idMatches, isNamedId } from "../kb/id-matches";
 import { referenceKey } from "../kb/query-urls";
 import { namedRecordIds } from "../kb/record-id";
@@ -6,7 +6,7 @@ import type { BugRecord } from "../kb/record-schema";
 import type { Store } from "./create-db";
 import { asSetupFault } from "./kb-setup";
 import { bugsContaining, ecosystemsJudging, type VersionMatch } from "./range-queries";
-import { bugAliases, bugCommits, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
+import { bugAliases, bugCommits, bugDocParts, bugRanges, bugReferences, bugs, kbMeta } from "./schema";
 
 export interface KbMeta {
   version: string;
@@ -43,11 +43,28 @@ function storedRecord(doc: string): BugRecord {
   }
 }
 
-/** Every record, as validated at import time, for compiling the engine's knowledge base. */
-export async function loadRecords(store: Store): Promise<BugRecord[]> {
-  const rows = await store.db.select({ doc: bugs.doc }).from(bugs).orderBy(asc(bugs.id));
-  return rows.map((r) => storedRecord(r.doc));
+/**
+ * The records `where` selects, in id order, each from its document's parts joined in order (one statement, so an import
+ * committing meanwhile cannot mix two versions' parts). A record without parts has an empty document: damage, as above.
+ */
+async function storedRecords(store: Store, where?: SQL): Promise<BugRecord[]> {
+  const rows = await store.db
+    .select({ id: bugs.id, text: bugDocParts.text })
+    .from(bugs)
+    .leftJoin(bugDocParts, eq(bugDocParts.bugId, bugs.id))
+    .where(where)
+    .orderBy(asc(bugs.id), asc(bugDocParts.seq));
+  const docs = new Map<string, string[]>();
+  for (const { id, text } of rows) {
+    const parts = docs.get(id) ?? [];
+    parts.push(text ?? "");
+    docs.set(id, parts);
+  }
+  return [...docs.values()].map((parts) => storedRecord(parts.join("")));
 }
+
+/** Every record, as validated at import time, for compiling the engine's knowledge base. */
+export const loadRecords = (store: Store): Promise<BugRecord[]> => storedRecords(store);
 
 /**
  * The version with its records. An import by another process may commit between two reads, so the
@@ -64,8 +81,8 @@ export async function loadVersionedRecords(store: Store): Promise<{ version: str
 }
 
 export async function getBug(store: Store, id: string): Promise<BugRecord | null> {
-  const [row] = await store.db.select({ doc: bugs.doc }).from(bugs).where(eq(bugs.id, id));
-  return row ? storedRecord(row.doc) : null;
+  const [record] = await storedRecords(store, eq(bugs.id, id));
+  return record ?? null;
 }
 
 export interface BugFilters {
@@ -385,11 +402,7 @@ export async function getBugs(store: Store, ids: string[]): Promise<BugRecord[]>
   const out: BugRecord[] = [];
   // In slices: D1 binds at most 100 parameters per statement.
   for (let i = 0; i < ids.length; i += 50) {
-    const rows = await store.db
-      .select({ doc: bugs.doc })
-      .from(bugs)
-      .where(inArray(bugs.id, ids.slice(i, i + 50)));
-    out.push(...rows.map((r) => storedRecord(r.doc)));
+    out.push(...(await storedRecords(store, inArray(bugs.id, ids.slice(i, i + 50)))));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./create-db";
 import { importQueries, type KbSnapshot } from "./kb-import";
+import { literal } from "./sql-literal";
 
 export interface SqlStatement {
   sql: string;
@@ -28,11 +29,4 @@ function inline({ sql, params }: SqlStatement): string {
   let i = 0;
   // Drizzle emits `?` placeholders only outside quoted identifiers and never inside literals.
   return sql.replace(/\?/g, () => literal(params[i++]));
-}
-
-function literal(v: unknown): string {
-  if (v === null || v === undefined) return "NULL";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "NULL";
-  if (typeof v === "boolean") return v ? "1" : "0";
-  return `'${String(v).replaceAll("'", "''")}'`;
 }

@@ -1,14 +1,22 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { BugRecord } from "../kb/record-schema";
 import { bugSummaryOf } from "../kb/unverified";
 import type { Db, Store } from "./create-db";
-import { bugAliases, bugCommits, bugExamples, bugRanges, bugReferences, bugSignatures, bugs, kbMeta } from "./schema";
+import { bugAliases, bugCommits, bugDocParts, bugExamples, bugRanges, bugReferences, bugSignatures, bugs, kbMeta } from "./schema";
+import { D1_MAX_STATEMENT_BYTES, literalBytes, splitText } from "./sql-literal";
 
 /** D1 allows at most 100 bound parameters per statement; stay under it for every driver. */
 const MAX_PARAMS = 100;
-/** D1 rejects statements over 100 KB (SQLITE_TOOBIG); a record's JSON can be tens of KB. */
+/** What several rows of one INSERT may weigh together, as inlined SQL. */
 const MAX_STATEMENT_BYTES = 50_000;
+/**
+ * What one row may weigh as inlined SQL: D1's limit less room for the statement's own text (an INSERT's table and
+ * column names, the FTS insert's). A row over it cannot be imported into D1 at all (rowsOverStatementLimit).
+ */
+const MAX_ROW_BYTES = D1_MAX_STATEMENT_BYTES - 2_000;
+/** What one part of a record's document weighs: one part per statement, whatever the record's size. */
+const DOC_PART_BYTES = 40_000;
 
 export interface KbSnapshot {
   version: string;
@@ -83,6 +91,44 @@ export function derivedRows(rs: readonly BugRecord[]) {
   };
 }
 
+/** A record's document as the rows of bug_doc_parts: joined in `seq` order, `JSON.stringify(record)`. */
+const docParts = (r: BugRecord) => splitText(JSON.stringify(r), DOC_PART_BYTES).map((text, seq) => ({ bugId: r.id, seq, text }));
+
+/** What a row weighs as inlined SQL: its values' literals and the separators between them. */
+const rowSqlBytes = (row: Record<string, unknown>) => Object.values(row).reduce<number>((n, v) => n + literalBytes(v) + 2, 2);
+
+/**
+ * The rows of a record that one D1 statement cannot hold, with what to shorten: the document is split into parts of
+ * any number, but every other row (a signature, an example's title, the search index's row) is written whole. The
+ * bound `npm run kb:check` tells a curator, and the import's refusal before it writes anything.
+ */
+export function rowsOverStatementLimit(rs: readonly BugRecord[]): Array<{ id: string; message: string }> {
+  const out: Array<{ id: string; message: string }> = [];
+  for (const r of rs) {
+    const derived = derivedRows([r]);
+    const tables: Array<[string, Array<Record<string, unknown>>]> = [
+      ...(Object.keys(DERIVED_TABLES) as Array<keyof typeof DERIVED_TABLES>).map((key): [string, Array<Record<string, unknown>>] => [
+        getTableName(DERIVED_TABLES[key]),
+        derived[key],
+      ]),
+      ["bugs_fts", derived.fts],
+    ];
+    for (const [table, rows] of tables)
+      for (const row of rows) {
+        const bytes = rowSqlBytes(row);
+        if (bytes <= MAX_ROW_BYTES) continue;
+        const [column, largest] = Object.entries(row)
+          .map(([k, v]): [string, number] => [k, literalBytes(v)])
+          .reduce((a, b) => (b[1] > a[1] ? b : a));
+        out.push({
+          id: r.id,
+          message: `its ${table} row is ${bytes} bytes as SQL (${column}: ${largest}); one D1 statement holds at most ${D1_MAX_STATEMENT_BYTES}, a row ${MAX_ROW_BYTES}: shorten what makes ${column}`,
+        });
+      }
+  }
+  return out;
+}
+
 /** The tables derivedRows fills, by its keys. */
 export const DERIVED_TABLES = { bugs, bugAliases, bugCommits, bugRanges, bugSignatures, bugReferences, bugExamples } as const;
 
@@ -90,7 +136,7 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
   const rs = kb.records;
   const queries: BatchItem<"sqlite">[] = [
     db.run(sql`DELETE FROM bugs_fts`),
-    ...[bugAliases, bugCommits, bugRanges, bugSignatures, bugReferences, bugExamples, bugs].map((t) => db.delete(t)),
+    ...[bugDocParts, bugAliases, bugCommits, bugRanges, bugSignatures, bugReferences, bugExamples, bugs].map((t) => db.delete(t)),
   ];
   const insert = <T extends Record<string, unknown>>(table: Parameters<Db["insert"]>[0], rows: T[]) => {
     let chunk: T[] = [];
@@ -104,7 +150,7 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
     };
     for (const row of rows) {
       const rowParams = Object.keys(row).length;
-      const rowBytes = JSON.stringify(row).length;
+      const rowBytes = rowSqlBytes(row);
       if (params + rowParams > MAX_PARAMS || bytes + rowBytes > MAX_STATEMENT_BYTES) flush();
       chunk.push(row);
       params += rowParams;
@@ -112,14 +158,12 @@ export function importQueries(db: Db, kb: KbSnapshot, now: Date): BatchItem<"sql
     }
     flush();
   };
+  const over = rowsOverStatementLimit(rs);
+  if (over.length) throw new Error(over.map((o) => `${o.id}: ${o.message}`).join("\n"));
   const derived = derivedRows(rs);
-  const docs = new Map(rs.map((r) => [r.id, JSON.stringify(r)]));
-  insert(
-    bugs,
-    derived.bugs.map((row) => ({ ...row, doc: docs.get(row.id) as string })),
-  );
-  for (const key of ["bugAliases", "bugCommits", "bugRanges", "bugSignatures", "bugReferences", "bugExamples"] as const)
+  for (const key of Object.keys(DERIVED_TABLES) as Array<keyof typeof DERIVED_TABLES>)
     insert<Record<string, unknown>>(DERIVED_TABLES[key], derived[key]);
+  insert(bugDocParts, rs.flatMap(docParts));
   for (const f of derived.fts) {
     queries.push(
       db.run(sql`INSERT INTO bugs_fts (bug_id, title, summary, aliases, signatures, commits, components) VALUES (

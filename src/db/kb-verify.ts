@@ -27,19 +27,23 @@ export interface StoredKbDamage {
 export async function storedKbDamage(store: Store): Promise<StoredKbDamage | null> {
   const [meta] = await store.raw("SELECT version FROM kb_meta WHERE id = 1");
   if (!meta) return null;
-  const rows = await store.raw("SELECT id, CAST(doc AS BLOB) AS doc FROM bugs ORDER BY id");
+  // Each part is whole code points (kb-import.ts cuts between them), so each decodes alone.
+  const rows = await store.raw(
+    "SELECT b.id AS id, CAST(p.text AS BLOB) AS part FROM bugs b LEFT JOIN bug_doc_parts p ON p.bug_id = b.id ORDER BY b.id, p.seq",
+  );
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  const files: Array<{ file: string; text: string }> = [];
+  const docs = new Map<string, string>();
   for (const row of rows) {
     const id = String(row.id);
-    const bytes = row.doc instanceof ArrayBuffer ? new Uint8Array(row.doc) : (row.doc as Uint8Array | null);
+    const bytes = row.part instanceof ArrayBuffer ? new Uint8Array(row.part) : (row.part as Uint8Array | null);
     if (!bytes) return { kind: "hash", why: `record ${id.slice(0, 80)} has no document` };
     try {
-      files.push({ file: id, text: decoder.decode(bytes) });
+      docs.set(id, (docs.get(id) ?? "") + decoder.decode(bytes));
     } catch {
       return { kind: "text", why: `record ${id.slice(0, 80)} is not valid UTF-8` };
     }
   }
+  const files = [...docs].map(([file, text]) => ({ file, text }));
   const unreadable = await textNotUtf8(store, decoder);
   if (unreadable) return { kind: "text", why: unreadable };
   const version = await contentHash(files);
@@ -50,7 +54,7 @@ export async function storedKbDamage(store: Store): Promise<StoredKbDamage | nul
   const stored = String(meta.version);
   return {
     kind: "hash",
-    why: `its ${rows.length} records hash to ${version}, not to the version it names (${stored.slice(0, 40)})`,
+    why: `its ${files.length} records hash to ${version}, not to the version it names (${stored.slice(0, 40)})`,
     stored,
   };
 }
@@ -64,7 +68,7 @@ async function derivedDamage(store: Store, files: ReadonlyArray<{ file: string; 
   const tables: Array<[string, unknown[], Array<Record<string, unknown>>]> = [];
   for (const key of Object.keys(DERIVED_TABLES) as Array<keyof typeof DERIVED_TABLES>) {
     const rows = (await store.db.select().from(DERIVED_TABLES[key] as typeof bugs)) as Array<Record<string, unknown>>;
-    tables.push([getTableName(DERIVED_TABLES[key]), expected[key], key === "bugs" ? rows.map(({ doc: _doc, ...row }) => row) : rows]);
+    tables.push([getTableName(DERIVED_TABLES[key]), expected[key], rows]);
   }
   tables.push([
     "bugs_fts",

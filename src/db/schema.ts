@@ -16,9 +16,24 @@ export const bugs = sqliteTable("bugs", {
   components: text("components", { mode: "json" }).$type<string[]>().notNull(),
   reboot: text("reboot").notNull(),
   hasUnverified: integer("has_unverified", { mode: "boolean" }).notNull(),
-  /** The whole validated record as JSON: the engine compiles from it, GET /bugs/:id returns it. */
-  doc: text("doc").notNull(),
 });
+
+/**
+ * The whole validated record as JSON, in parts joined in `seq` order: the engine compiles from it, GET /bugs/:id returns
+ * it. In parts because D1's import writes a row in one statement of at most 100 KB (sql-literal.ts), and records grow
+ * past that (distribution ranges); the tables beside it hold only what search and queries read, not every field.
+ */
+export const bugDocParts = sqliteTable(
+  "bug_doc_parts",
+  {
+    bugId: text("bug_id")
+      .notNull()
+      .references(() => bugs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bugId, t.seq] })],
+);
 
 export const bugAliases = sqliteTable(
   "bug_aliases",

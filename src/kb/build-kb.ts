@@ -5,9 +5,6 @@ import { contentHash, type SourceFile } from "./content-hash";
 import { fieldLine, parseRecordFile, type RecordProblem } from "./parse-record";
 import type { BugRecord } from "./record-schema";
 
-/** D1 rejects statements over 100 KB; one record is one row of JSON plus quoting. */
-const MAX_RECORD_JSON = 90_000;
-
 export interface KnowledgeBase {
   version: string;
   records: BugRecord[];
@@ -42,13 +39,6 @@ export async function buildKnowledgeBase(sources: ReadonlyArray<SourceFile & { m
     const earlier = fileOf.get(parsed.record.id);
     if (earlier) problems.push({ file: f.file, path: "id", message: `duplicate id "${parsed.record.id}", also in ${earlier}` });
     fileOf.set(parsed.record.id, f.file);
-    const size = JSON.stringify(parsed.record).length;
-    if (size > MAX_RECORD_JSON)
-      problems.push({
-        file: f.file,
-        path: "",
-        message: `record is ${size} bytes as JSON; D1 stores at most ${MAX_RECORD_JSON} per record: trim examples`,
-      });
     records.push(parsed.record);
   }
   problems.push(...duplicateAliases(records, fileOf, new Map(files.map((f) => [f.file, f.text]))));

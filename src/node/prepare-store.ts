@@ -5,10 +5,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb, type Store } from "../db/create-db";
 import { importKnowledgeBase } from "../db/kb-import";
-import { buildKnowledgeBase } from "../kb/build-kb";
 import type { RecordProblem } from "../kb/parse-record";
 import { reviewKnowledgeBase } from "../kb/review-kb";
-import { readKbFiles } from "./kb-files";
+import { buildStorableKb } from "./storable-kb";
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../migrations");
 
@@ -159,7 +158,7 @@ export type ImportOutcome = { ok: true; version: string; records: number; change
  * server's start leaves them to kb:check (2-3 s of CPU per changed knowledge base).
  */
 export async function importFromDir(store: Store, kbDir: string, opts: { force?: boolean; review?: boolean } = {}): Promise<ImportOutcome> {
-  const built = await buildKnowledgeBase(await readKbFiles(kbDir));
+  const built = await buildStorableKb(kbDir);
   if (!built.ok) return built;
   if (opts.review) {
     const { problems } = reviewKnowledgeBase(built.kb, built.fileOf);

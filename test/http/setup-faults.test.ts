@@ -118,11 +118,14 @@ describe("a schema changed under the running process (review 63f F1)", () => {
 });
 
 describe("a stored record that no longer parses (review 33e)", () => {
-  it("answers 503 store-damaged, logged once, and /health says so from then on", async () => {
+  it.each([
+    ["a part changed", "UPDATE bug_doc_parts SET text = '{not json' WHERE bug_id = 'xt-mark-ipv6-typo-2024' AND seq = 0"],
+    ["its parts gone", "DELETE FROM bug_doc_parts WHERE bug_id = 'xt-mark-ipv6-typo-2024'"],
+  ])("%s: answers 503 store-damaged, logged once, and /health says so from then on", async (_name, damage) => {
     const service = await startTestService({ diagnoser: "inline" });
     try {
       expect((await service.app.request("/health")).status).toBe(200);
-      await service.store.raw("UPDATE bugs SET doc = '{not json' WHERE id = 'xt-mark-ipv6-typo-2024'");
+      await service.store.raw(damage);
       const res = await service.app.request("/bugs/xt-mark-ipv6-typo-2024", { headers: { accept: "application/json" } });
       expect((await expectProblem(res, 503)).type).toMatch(/store-damaged$/);
       expect((await expectProblem(await service.app.request("/health"), 503)).type).toMatch(/store-damaged$/);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { getKbMeta } from "../../src/db/bug-queries";
-import { bugs } from "../../src/db/schema";
+import { bugDocParts } from "../../src/db/schema";
 import { contentHash } from "../../src/kb/content-hash";
 import { importFromDir } from "../../src/node/prepare-store";
 import { XOR_MARK_KLOG } from "../support/seed-logs";
@@ -77,8 +77,10 @@ describe("knowledge-base import", () => {
   it("versions what it stores: an edit that changes no stored field keeps the version, and the version is the stored documents' hash", async () => {
     const before = await getKbMeta(service.store);
     // A build whose schema stores another shape of the same files must not take an older build's store as current.
-    const rows = await service.store.db.select({ id: bugs.id, doc: bugs.doc }).from(bugs);
-    expect(await contentHash(rows.map((r) => ({ file: r.id, text: r.doc })))).toBe(before?.version);
+    const parts = await service.store.db.select().from(bugDocParts).orderBy(bugDocParts.bugId, bugDocParts.seq);
+    const docs = new Map<string, string>();
+    for (const p of parts) docs.set(p.bugId, (docs.get(p.bugId) ?? "") + p.text);
+    expect(await contentHash([...docs].map(([file, text]) => ({ file, text })))).toBe(before?.version);
     // A comment in a record file stores nothing new.
     const xt = await readFile(join(service.dataDir, XT_FILE), "utf8");
     await writeFile(join(service.dataDir, XT_FILE), `# reviewed again\n${xt}`);

@@ -260,11 +260,15 @@ describe("a record damaged inside its text (review 33a: quick_check does not see
   const XT = "xt-mark-ipv6-typo-2024";
   const cases = [
     // A changed digit: a range the records never said, under their version.
-    ["a changed range", `UPDATE bugs SET doc = replace(doc, '5.15.0-130.140', '5.15.0-120.140') WHERE id = '${XT}'`, /hash to kb-/],
+    [
+      "a changed range",
+      `UPDATE bug_doc_parts SET text = replace(text, '5.15.0-130.140', '5.15.0-120.140') WHERE bug_id = '${XT}'`,
+      /hash to kb-/,
+    ],
     // One byte that is no UTF-8: the native driver aborts the process on reading it as text.
     [
       "a byte that is no UTF-8",
-      `UPDATE bugs SET doc = CAST(substr(CAST(doc AS BLOB), 1, 200) || X'FF' || substr(CAST(doc AS BLOB), 201) AS TEXT) WHERE id = '${XT}'`,
+      `UPDATE bug_doc_parts SET text = CAST(substr(CAST(text AS BLOB), 1, 200) || X'FF' || substr(CAST(text AS BLOB), 201) AS TEXT) WHERE bug_id = '${XT}' AND seq = 0`,
       /not valid UTF-8/,
     ],
     // The same byte in a column the document's hash does not cover (review 36a: the first search reading it aborted).
@@ -481,7 +485,7 @@ describe("a read-only store whose records hash to another version", { timeout: 1
   it("ends start-up, saying why, when a record changed inside its text (review 33e: it was served)", async () => {
     const file = await readOnlyDb(
       "damaged-readonly",
-      "UPDATE bugs SET doc = replace(doc, '5.15.0-130.140', '5.15.0-120.140') WHERE id = 'xt-mark-ipv6-typo-2024'",
+      "UPDATE bug_doc_parts SET text = replace(text, '5.15.0-130.140', '5.15.0-120.140') WHERE bug_id = 'xt-mark-ipv6-typo-2024'",
     );
     const server = await spawnServer({ DATABASE_URL: `file:${file}` }, asNobody);
     try {

@@ -12,6 +12,8 @@ declare global {
       UNMIGRATED_DB: D1Database;
       /** A migrated D1 nothing was imported into. */
       EMPTY_DB: D1Database;
+      /** A migrated D1 test/worker/large-record.test.ts loads with a record larger than one D1 statement. */
+      LARGE_RECORD_DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
       /** JSON of { version, records, statements }: the import `npm run dev:worker` runs. */
       TEST_KB: string;
