@@ -675,10 +675,18 @@ describe("faults while serving", { timeout: 120_000 }, () => {
       importer.kill("SIGKILL");
       await exited;
       const out = execFileSync(process.execPath, ["--import", "tsx", "test/support/db-state.ts", file], { encoding: "utf8" });
-      const state = JSON.parse(out) as { quickCheck: string; version: string; recordCount: number; bugs: number; fts: number };
+      const state = JSON.parse(out) as {
+        quickCheck: string;
+        version: string;
+        recordCount: number;
+        bugs: number;
+        docs: number;
+        fts: number;
+      };
       expect(state.quickCheck).toBe("ok");
       expect(state.recordCount).toBeGreaterThan(0);
       expect(state.bugs).toBe(state.recordCount);
+      expect(state.docs).toBe(state.recordCount);
       expect(state.fts).toBe(state.recordCount);
       outcomes.push(
         `killed at ${(seen / 1048576).toFixed(1)} MB of WAL: ${state.version === old ? "old" : state.version}, ${state.bugs} records`,

@@ -8,6 +8,8 @@ const state = {
   version: String(await one("SELECT version FROM kb_meta WHERE id = 1")),
   recordCount: Number(await one("SELECT record_count FROM kb_meta WHERE id = 1")),
   bugs: Number(await one("SELECT count(*) FROM bugs")),
+  // Records whose document is stored (in parts): a half-written import would leave some without.
+  docs: Number(await one("SELECT count(DISTINCT bug_id) FROM bug_doc_parts")),
   fts: Number(await one("SELECT count(*) FROM bugs_fts")),
 };
 client.close();
