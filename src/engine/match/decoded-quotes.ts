@@ -1,5 +1,5 @@
 import { lineEnd, lineOfOffset, lineStartsOf } from "./line-starts";
-import { englishErrnos, mayHoldTranslatedErrno, translatedErrnoOffsets } from "./localized-errnos";
+import { englishErrnos, mayHoldTranslatedErrno, nonAsciiLines, translatedErrnoLines, translatedErrnoOffsets } from "./localized-errnos";
 import { rewrittenLines } from "./rewritten-lines";
 import type { UnwrappedText } from "./unwrap-lines";
 
@@ -100,8 +100,10 @@ export type QuoteMarks = Uint8Array;
  */
 export function decodedQuotesVariant(text: string, knownStarts?: readonly number[], marks?: QuoteMarks): UnwrappedText | null {
   if (text.length > MAX_TEXT) return null;
-  // Searched once: each search of a character class over a 1 MB paste costs ~0.6 ms (review 69s, issue #12).
-  const mayHoldErrno = mayHoldTranslatedErrno(text);
+  // Searched once: each search of a character class over a 1 MB paste costs ~0.6 ms (review 69s, issue #12). Where the
+  // cap on lines cannot be reached, the search notes the lines holding such a character: only those can be written back.
+  const foreign = knownStarts && knownStarts.length <= MAX_LINES ? nonAsciiLines(text, knownStarts) : null;
+  const mayHoldErrno = foreign ? foreign.length > 0 : mayHoldTranslatedErrno(text);
   if (!text.includes("\\u00") && !text.includes('""') && !text.includes(UNQUOTED_AUDIT) && !mayHoldErrno) return null;
   const lineStarts = knownStarts ?? lineStartsOf(text);
   // Only the lines holding a mark are read, found by searching for the marks: a large log with a few is not walked line by
@@ -124,7 +126,13 @@ export function decodedQuotesVariant(text: string, knownStarts?: readonly number
       at = text.indexOf(mark, lineEnd(text, lineStarts, line));
     }
   }
-  if (mayHoldErrno) {
+  if (mayHoldErrno && foreign) {
+    // A translated errno written back makes a line another only where the line holds a character outside ASCII (decoded
+    // writes back nothing else): a line holding one in ASCII alone (Dutch's "Is een map") stays as it is, and with fewer
+    // lines than the cap it cannot crowd out another either. So those lines alone are searched, not the whole paste
+    // (issue #12: ~1 ms per MB of journal holding a single character outside ASCII).
+    for (const l of translatedErrnoLines(text, lineStarts, foreign)) lines.add(l);
+  } else if (mayHoldErrno) {
     let line = 0;
     for (const at of translatedErrnoOffsets(text)) {
       if (lines.size >= MAX_LINES) break;

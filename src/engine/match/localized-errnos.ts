@@ -1,4 +1,5 @@
 import { ERRNO_TRANSLATIONS } from "./errno-translations";
+import { lineEnd, lineOfOffset } from "./line-starts";
 
 /**
  * A C program's errno text in the user's language, written back in English as the C locale prints it (review 68b F1):
@@ -6,6 +7,8 @@ import { ERRNO_TRANSLATIONS } from "./errno-translations";
  */
 let translated: RegExp | null = null;
 const english = new Map(ERRNO_TRANSLATIONS);
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 
 function pattern(): RegExp {
   if (translated) return translated;
@@ -21,7 +24,7 @@ function pattern(): RegExp {
 }
 
 /** Whether a text may hold a translated errno: most do not hold one character outside ASCII, and need no further look. */
-export const mayHoldTranslatedErrno = (text: string): boolean => /[\u0080-\uffff]/.test(text);
+export const mayHoldTranslatedErrno = (text: string): boolean => NON_ASCII.test(text);
 
 /** The line with each translated errno text after a colon replaced by glibc's English one. */
 export const englishErrnos = (line: string): string =>
@@ -31,3 +34,42 @@ export const englishErrnos = (line: string): string =>
 export function* translatedErrnoOffsets(text: string): Generator<number> {
   for (const m of text.matchAll(pattern())) yield m.index ?? 0;
 }
+
+/** The lines (0-based) holding a character outside ASCII: one search of the text, each line left at its first one. */
+export function nonAsciiLines(text: string, lineStarts: readonly number[]): number[] {
+  const lines: number[] = [];
+  NON_ASCII_ALL.lastIndex = 0;
+  for (let line = 0, m = NON_ASCII_ALL.exec(text); m; m = NON_ASCII_ALL.exec(text)) {
+    line = lineOfOffset(lineStarts, m.index, line);
+    lines.push(line);
+    NON_ASCII_ALL.lastIndex = lineEnd(text, lineStarts, line);
+  }
+  return lines;
+}
+
+/**
+ * Which of the `candidates` lines (0-based, in order) hold a translated errno text where translatedErrnoOffsets finds one. A match never
+ * runs across a line (no translation holds a line break or a colon), so a line read alone holds the matches the whole
+ * text's search finds on it. Where most lines are asked (a log in Chinese), the whole text is searched once instead.
+ */
+export function translatedErrnoLines(text: string, lineStarts: readonly number[], candidates: readonly number[]): number[] {
+  const lines: number[] = [];
+  if (candidates.length * DENSE_CANDIDATES > lineStarts.length) {
+    const asked = new Set(candidates);
+    let line = 0;
+    for (const at of translatedErrnoOffsets(text)) {
+      line = lineOfOffset(lineStarts, at, line);
+      if (lines[lines.length - 1] !== line && asked.has(line)) lines.push(line);
+    }
+    return lines;
+  }
+  const re = pattern();
+  for (const l of candidates) {
+    re.lastIndex = 0;
+    if (re.test(text.slice(lineStarts[l] as number, lineEnd(text, lineStarts, l)))) lines.push(l);
+  }
+  re.lastIndex = 0;
+  return lines;
+}
+/** Candidates on more than one line in this many: one search of the whole text costs less than a search per line. */
+const DENSE_CANDIDATES = 8;
