@@ -38,7 +38,21 @@ const CHARACTERS = [
   "\u201c",
   "\u201d",
 ];
-const DAMAGE = new RegExp(`[${CHARACTERS.join("")}]`);
+const DAMAGE = new RegExp(`[${CHARACTERS.join("")}]`, "g");
+/**
+ * Every damaged character but ESC lies outside ASCII: a paste of ASCII alone (most logs) holds none, which a search for any
+ * character outside ASCII tells at half the cost of the class above (issue #12: 0.3 against 0.8 ms per MB); from the first
+ * one found on, the class decides.
+ */
+const NON_ASCII = /[\u0080-\uffff]/;
+function damaged(text: string): boolean {
+  const from = text.includes("\x1b") ? 0 : text.search(NON_ASCII);
+  if (from < 0) return false;
+  DAMAGE.lastIndex = from;
+  const found = DAMAGE.test(text);
+  DAMAGE.lastIndex = 0;
+  return found;
+}
 /** The entities undone, one definition for the search (sticky, at an ampersand) and the replacement. */
 const ENTITY_SOURCE = "&(quot|apos|amp|lt|gt|#0*39|#[xX]0*27);";
 const ENTITY_AT = new RegExp(ENTITY_SOURCE, "y");
@@ -81,8 +95,9 @@ export function pasteText(text: string): string {
   // A text with CR line ends only (perhaps one final line feed an editor added) is one line to every reader otherwise.
   const lf = text.indexOf("\n");
   const lines = (lf === -1 || lf >= text.length - 1) && text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-  if (!DAMAGE.test(lines) && !hasEntity(lines)) return lines;
+  const damage = damaged(lines);
+  if (!damage && !hasEntity(lines)) return lines;
   // Entities last, on what the characters left (a zero-width space inside `&quot;` hid it until then).
-  const characters = DAMAGE.test(lines) ? lines.replace(UNDONE, undone) : lines;
+  const characters = damage ? lines.replace(UNDONE, undone) : lines;
   return hasEntity(characters) ? characters.replace(ENTITY, (_, name: string) => ENTITIES[name] ?? "'") : characters;
 }
