@@ -40,8 +40,6 @@ export const IPTABLES_PROBE = "fact:iptables";
 export const MENTION_PROBE = "fact:mention";
 /** A signature's `doubtedBy` line: `${DOUBT_PROBE}/<signature key>`. */
 export const DOUBT_PROBE = "fact:doubt";
-/** Records' context evidence literals (context.ts): `${CONTEXT_PROBE}/<index in contextLiterals>`. */
-export const CONTEXT_PROBE = "fact:context";
 /** Whether a hit is one of the engine's probes (every probe key starts so), not a record's signature. */
 export const isProbe = (key: string) => key.startsWith("fact:");
 const PROBES = [
@@ -114,15 +112,10 @@ export function compileKnowledgeBase<R extends BugRecord>(
           ? []
           : [{ key: `${DOUBT_PROBE}/${key}`, kind: "regex" as const, pattern: s.doubtedBy, caseSensitive: false }],
       ),
-      ...contextLiterals(records).map((pattern, i) => ({
-        key: `${CONTEXT_PROBE}/${i}`,
-        kind: "literal" as const,
-        pattern,
-        caseSensitive: false,
-      })),
     ],
-    // The recall tier's failure words ride in the same pass, so it need not test every line itself.
-    { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral) },
+    // The recall tier's failure words and the record contexts' evidence literals ride in the same pass, so neither needs
+    // a pass of its own.
+    { deferRegexes: opts.validated ?? false, markers: FAILURE_MARKERS.map(foldLiteral), probes: contextLiterals(records) },
   );
   const recall = compileRecall(records, signatureKey, symptomLines(matcher, signatures));
   const relations = records.flatMap((r) => (r.relations ?? []).map((rel) => ({ from: r.id, to: rel.id, kind: rel.kind, note: rel.note })));

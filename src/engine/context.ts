@@ -31,10 +31,13 @@ export interface ContextInput {
 /**
  * The evidence literals (see contextLiterals) ride in the matcher's one pass as probes, so the logs
  * need no second pass of their own: where each was found, and where each line of the logs starts.
+ * Its main pass only: a literal the matcher finds in a message it rebuilds (lines a cut joined, an export's quoting
+ * undone) and on none of its lines is on no line a pattern reads.
  */
 export interface FoundLiterals {
-  /** Per hit: the literal's index in contextLiterals' list and its 0-based line. */
-  hits: ReadonlyArray<{ literal: number; line: number }>;
+  /** Per hit, in the pass's (line) order: the literal's index in contextLiterals' list, and its 0-based line. */
+  probe: readonly number[];
+  line: readonly number[];
   lineStarts: readonly number[];
 }
 
@@ -369,7 +372,7 @@ interface WindowLiterals {
   lineStarts: readonly number[];
 }
 
-/** Notes that `literal` is on line `line`: hits come mostly in line order, so a repeat is the last entry (a rare one further back is harmless: candidateLines collects a set). */
+/** Notes that `literal` is on line `line`: hits come in line order, so a repeat is the last entry. */
 function addLine(linesOf: Map<string, number[]>, literal: string, line: number): void {
   const at = linesOf.get(literal);
   if (!at) linesOf.set(literal, [line]);
@@ -394,10 +397,10 @@ function searchWindow(text: string, literals: ContextLiterals): WindowLiterals {
 function fromPass(literals: ContextLiterals, found: FoundLiterals): WindowLiterals {
   const present = new Set<string>();
   const linesOf = new Map<string, number[]>();
-  for (const h of found.hits) {
-    const literal = literals.literals[h.literal] as string;
+  for (let k = 0; k < found.probe.length; k++) {
+    const literal = literals.literals[found.probe[k] as number] as string;
     present.add(literal);
-    addLine(linesOf, literal, h.line);
+    addLine(linesOf, literal, found.line[k] as number);
   }
   return { present, linesOf, lineStarts: found.lineStarts };
 }

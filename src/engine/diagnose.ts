@@ -1,6 +1,6 @@
 import { apiServerHost, apiServerRanged, serverJudging } from "./api-server";
 import { recordStart } from "./bug-start";
-import { CONTEXT_PROBE, type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
+import { type CompiledKb, DOUBT_PROBE, IPTABLES_PROBE, MENTION_PROBE_MARKER, signatureKey } from "./compile-kb";
 import {
   type ContextInput,
   type ContextRefuted,
@@ -126,7 +126,6 @@ import {
   versionChecks,
 } from "./verdict";
 
-const CONTEXT_PROBE_PREFIX = `${CONTEXT_PROBE}/`;
 const DOUBT_PROBE_PREFIX = `${DOUBT_PROBE}/`;
 const NO_HITS: RecordHits = { evidence: [], sightings: [] };
 /** A line this strong (an exact or reworded signature, not a resemblance) is the bug's own symptom. */
@@ -295,7 +294,7 @@ function scan(
   const hits: Hit[] = [];
   const iptablesLines = new Map<number, LineRef>();
   const mentionLines = new Map<number, MentionLine & { markers: Set<string> }>();
-  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [], lineStarts: null };
+  const found = text ? kb.matcher.scanMarked(text) : { hits: [], marked: null, rejected: [], lineStarts: null, probes: null };
   // "record\nline" for each line a record's refuting signature, or a signature's `unless`, refused.
   const refused = new Set(
     found.rejected.flatMap((r) => {
@@ -311,7 +310,6 @@ function scan(
     const first = id === undefined ? undefined : otherFault.get(id);
     if (id && (first === undefined || r.line < first)) otherFault.set(id, r.line);
   }
-  const contextHits: Array<{ literal: number; line: number }> = [];
   // Signatures another line of the paste shows to be no symptom here (their `doubtedBy`): their hits are no evidence.
   const doubted = new Set(
     found.hits.flatMap((h) => (h.key.startsWith(DOUBT_PROBE_PREFIX) ? [h.key.slice(DOUBT_PROBE_PREFIX.length)] : [])),
@@ -330,11 +328,7 @@ function scan(
       continue;
     }
     const marker = MENTION_PROBE_MARKER.get(h.key);
-    if (h.key.startsWith(CONTEXT_PROBE_PREFIX)) {
-      // A message rebuilt from lines a paste cut stands for all of them: the literal may be on any (the pattern reads each).
-      const literal = Number(h.key.slice(CONTEXT_PROBE_PREFIX.length));
-      for (let line = h.line; line <= (h.through ?? h.line); line++) contextHits.push({ literal, line: line - 1 });
-    } else if (marker !== undefined) {
+    if (marker !== undefined) {
       // The line as first found, with every marker found on it (in it or in its unwrapped form).
       const mention = mentionLines.get(h.line) ?? { text: h.text, line: h.line, markers: new Set<string>() };
       mention.markers.add(marker);
@@ -345,7 +339,7 @@ function scan(
   return {
     hits,
     otherFault,
-    found: found.lineStarts ? { hits: contextHits, lineStarts: found.lineStarts } : undefined,
+    found: found.lineStarts && found.probes ? { ...found.probes, lineStarts: found.lineStarts } : undefined,
     pre: { iptablesLines: [...iptablesLines.values()], mentionLines: [...mentionLines.values()], lineStarts: found.lineStarts },
     recall: {
       marked: found.marked,

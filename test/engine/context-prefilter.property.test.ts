@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CONTEXT_PROBE } from "../../src/engine/compile-kb";
-import { type CompiledContext, type ContextInput, compileContexts, contextShown, type FoundLiterals } from "../../src/engine/context";
+import {
+  type CompiledContext,
+  type ContextInput,
+  compileContexts,
+  contextRefuted,
+  contextShown,
+  type FoundLiterals,
+} from "../../src/engine/context";
 import { loadDataKb } from "../support/data-kb";
 
 // contextShown runs RE2 only on lines that hold an evidence pattern's required literals, as RE2's case folding reads
@@ -62,6 +68,11 @@ const WORDS = [
   "user namespaces",
   "vm.max_map_count = 262144",
   "vm.max_map_count = 65530",
+  // Other records' evidence and refutations, long enough for a paste cut over lines to run them across a break.
+  "Linux version 6.6.12-generic",
+  "Kernel Version: 3.10.0-1160.el7.x86_64",
+  "Using iptables Proxier.",
+  "Modules linked in: ip_vs nf_conntrack",
 ];
 const line = fc
   .tuple(fc.array(fc.constantFrom(...WORDS), { maxLength: 8 }), fc.constantFrom(" ", "", "\\"))
@@ -87,13 +98,18 @@ describe("record context prefilter", () => {
   // What diagnose hands over: the literals the matcher's one pass found (null when it read the text without ANSI escapes).
   const foundBy = (logs: string): FoundLiterals | null => {
     const pass = kb.compiled.matcher.scanMarked(logs);
-    if (!pass.lineStarts) return null;
-    const prefix = `${CONTEXT_PROBE}/`;
-    const hits = pass.hits
-      .filter((h) => h.key.startsWith(prefix))
-      .map((h) => ({ literal: Number(h.key.slice(prefix.length)), line: h.line - 1 }));
-    return { hits, lineStarts: pass.lineStarts };
+    return pass.lineStarts && pass.probes ? { ...pass.probes, lineStarts: pass.lineStarts } : null;
   };
+
+  // A paste cut at a terminal's width, so that the matcher rebuilds messages that ran across a break (cut-lines.ts).
+  const cut = fc
+    .tuple(fc.array(fc.constantFrom(...WORDS), { minLength: 8, maxLength: 40 }), fc.integer({ min: 60, max: 90 }))
+    .map(([ws, width]) => {
+      const joined = ws.join(" ");
+      const lines: string[] = [];
+      for (let at = 0; at < joined.length; at += width) lines.push(joined.slice(at, at + width));
+      return lines.join("\n");
+    });
 
   it("answers the same from the matcher's pass as from a search of its own, a line the window cuts included", () => {
     // The window is the logs' first 256 KB: padding puts the generated lines around its end.
@@ -101,7 +117,7 @@ describe("record context prefilter", () => {
       .integer({ min: 256 * 1024 - 300, max: 256 * 1024 + 10 })
       .map((n) => `${"x".repeat(79)}\n`.repeat(Math.ceil(n / 80)).slice(0, n));
     fc.assert(
-      fc.property(fc.oneof(fc.constant(""), padding), text, fc.array(fc.nat(12), { maxLength: 3 }), (pad, tail, matched) => {
+      fc.property(fc.oneof(fc.constant(""), padding), fc.oneof(text, cut), fc.array(fc.nat(12), { maxLength: 3 }), (pad, tail, matched) => {
         const logs = pad + tail;
         const found = foundBy(logs);
         if (!found) return;
@@ -109,14 +125,16 @@ describe("record context prefilter", () => {
         // One input for every record's check, as a diagnosis shares its window (ContextInput.window) among them.
         const fromPass: ContextInput = { others: [], logs, found };
         const searched: ContextInput = { others: [], logs };
-        for (const c of contexts.values()) expect(contextShown(c, fromPass, lines)).toBe(contextShown(c, searched, lines));
-        // Every literal on every line the search finds; the pass may find more (on a line the window cuts,
-        // past the cut; in a wrapped message it rebuilt, on its first line), which only widens the prefilter.
+        for (const c of contexts.values()) {
+          expect(contextShown(c, fromPass, lines)).toBe(contextShown(c, searched, lines));
+          expect(contextRefuted(c, fromPass, () => true)).toEqual(contextRefuted(c, searched, () => true));
+        }
+        // The same literals on the same lines, in the same order: the pass reads each line as the search does (a message
+        // it rebuilt from a cut is on no line a pattern reads), and a record's check reads only those lines.
         const [a, b] = [fromPass.window, searched.window];
         if (!a || !b) return;
-        for (const l of b.present) expect(a.present.has(l)).toBe(true);
-        // Each literal on each of its lines too: a record's check reads only the lines holding its own literals.
-        for (const [literal, at] of b.linesOf) for (const l of at) expect(a.linesOf.get(literal)).toContain(l);
+        expect(a.present).toEqual(b.present);
+        expect(a.linesOf).toEqual(b.linesOf);
       }),
       { numRuns: 150 },
     );

@@ -78,6 +78,18 @@ export interface MarkedScan {
   rejected: Rejection[];
   /** Offset of each line's start in the text, counted by the same pass; null, like `marked`, when it read the text without ANSI escapes. */
   lineStarts: readonly number[] | null;
+  /** Where the pass found each of the `probes` literals; null, like `marked`, when it read the text without ANSI escapes. */
+  probes: ProbeHits | null;
+}
+
+/**
+ * The lines (0-based) holding each `probes` literal, as the pass reads text (case folded, CRs and backslashes skipped), in
+ * the pass's order (line by line) and once per line: parallel arrays of the probe's index in `probes` and its line. Lines
+ * as given only: not the messages the matcher rebuilds (a cut joined, an export's quoting undone).
+ */
+export interface ProbeHits {
+  probe: number[];
+  line: number[];
 }
 
 /**
@@ -117,6 +129,12 @@ export interface CompileOptions {
    * caller's prefilter that rides in the same pass instead of a second one over the text.
    */
   markers?: readonly string[];
+  /**
+   * Literals (folded with `foldLiteral`) whose lines `scanMarked` reports in `probes`: a caller's prefilter (record
+   * contexts' evidence literals) that rides in the pass without becoming hits. As hits, each of their thousands of lines
+   * in a journal was a hit object, sorted and read back by its key (issue #12: a tenth of the pass's time).
+   */
+  probes?: readonly string[];
 }
 
 const MIN_LITERAL = 3;
@@ -166,6 +184,8 @@ interface Tables {
   isMarker: Uint8Array;
   /** Per literal id: the bit of each QUOTE_MARKS member it is (bit k for member k), 0 for none. */
   quoteMark: Uint8Array;
+  /** Per literal id: its index in the `probes` option, or -1. */
+  probeOf: Int32Array;
   /** The signatures' long literals, for finding a message a paste cut over lines. */
   cut: CutLiterals;
 }
@@ -276,11 +296,17 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
   for (const id of markerIds) isMarker[id] = 1;
   const quoteMark = new Uint8Array(triggers.length);
   for (const [k, id] of quoteMarkIds.entries()) quoteMark[id] = (quoteMark[id] as number) | (1 << k);
+  const probeIds = (options.probes ?? []).map(idOf);
+  const probeOf = new Int32Array(triggers.length).fill(-1);
+  for (const [k, id] of probeIds.entries()) probeOf[id] = k;
   const literals = [...literalIds.keys()];
   const ac = buildAutomaton(literals, options.maxDenseBytes);
   const ofSignature = new Uint8Array(literals.length);
   for (const [id, sigs] of triggers.entries()) if (sigs.length) ofSignature[id] = 1;
   for (const c of compiled) for (const set of c.alsoNeeds) for (const id of set) ofSignature[id] = 1;
+  // A probe running across a line break rebuilds the message, as a signature's literal does: the probes were signatures
+  // until issue #12, and a message rebuilt for one of them may hold a signature's match as well.
+  for (const id of probeIds) ofSignature[id] = 1;
   const stats: MatcherStats = {
     signatures: compiled.length,
     literals: literalIds.size,
@@ -289,7 +315,15 @@ export function compileMatcher(sigs: readonly SignatureSpec[], options: CompileO
     classes: ac.classes,
     tableBytes: ac.tableBytes,
   };
-  const tables: Tables = { ac, compiled, triggers, isMarker, quoteMark, cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1) };
+  const tables: Tables = {
+    ac,
+    compiled,
+    triggers,
+    isMarker,
+    quoteMark,
+    probeOf,
+    cut: cutLiterals(ac, literals, (id) => ofSignature[id] === 1),
+  };
   return { stats, scan: (text) => scan(tables, text).hits, scanMarked: (text) => scan(tables, text) };
 }
 
@@ -377,13 +411,14 @@ interface LineMarks {
  * gets the signatures whose confirmation refused a flagged line (as [signature, line]).
  */
 function scanOnce(
-  { ac, compiled, triggers, isMarker, quoteMark }: Tables,
+  { ac, compiled, triggers, isMarker, quoteMark, probeOf }: Tables,
   text: string,
   rejected?: Refusal[],
-): { raw: RawHit[]; lineStarts: number[]; marks: LineMarks } {
+): { raw: RawHit[]; lineStarts: number[]; marks: LineMarks; probes: ProbeHits } {
   const found = scanText(ac, text);
   const marks = { marked: new Uint8Array(found.lines), quoted: new Uint8Array(found.lines) };
   const { marked, quoted } = marks;
+  const probes: ProbeHits = { probe: [], line: [] };
   const out: RawHit[] = [];
   const memos = new Map<number, Map<string, boolean>>();
   const hitOn = new Int32Array(triggers.length).fill(-1);
@@ -397,6 +432,11 @@ function scanOnce(
       hitOn[p] = line;
       if (isMarker[p] === 1) marked[line] = 1;
       if (quoteMark[p] !== 0) quoted[line] = (quoted[line] as number) | (quoteMark[p] as number);
+      const probe = probeOf[p] as number;
+      if (probe >= 0) {
+        probes.probe.push(probe);
+        probes.line.push(line);
+      }
     }
     const start = found.lineStart[from] as number;
     let lineText: string | null = null;
@@ -448,7 +488,7 @@ function scanOnce(
       }
     }
   }
-  return { raw: out, lineStarts: found.lineStarts, marks };
+  return { raw: out, lineStarts: found.lineStarts, marks, probes };
 }
 
 /** The lines each signature's hits are on. */
@@ -465,7 +505,7 @@ function linesBySignature(hits: readonly RawHit[]): Map<number, number[]> {
 function scan(tables: Tables, input: string): MarkedScan {
   const text = stripAnsi(input);
   const refused: Refusal[] = [];
-  const { raw, lineStarts, marks } = scanOnce(tables, text, refused);
+  const { raw, lineStarts, marks, probes } = scanOnce(tables, text, refused);
   const { marked, quoted } = marks;
   // A mail-wrapped paste is rebuilt whole; otherwise only lines a signature's wording runs across; a decoded kernel
   // stack trace's lines in the kernel's own form; a YAML document's folded scalars joined; and an export's quoted lines
@@ -550,5 +590,11 @@ function scan(tables: Tables, input: string): MarkedScan {
     return next ? { key, line: line + 1, unless, next } : { key, line: line + 1, unless };
   });
   const asGiven = text === input;
-  return { hits, marked: asGiven ? marked : null, rejected, lineStarts: asGiven ? lineStarts : null };
+  return {
+    hits,
+    marked: asGiven ? marked : null,
+    rejected,
+    lineStarts: asGiven ? lineStarts : null,
+    probes: asGiven ? probes : null,
+  };
 }

@@ -7,6 +7,7 @@ export {
   MatcherCompileError,
   type MatcherProblem,
   type MatcherStats,
+  type ProbeHits,
   type Rejection,
   type SignatureSpec,
 } from "./compile-matcher";
