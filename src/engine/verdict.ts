@@ -574,16 +574,38 @@ function releaseFirst(kernel: KernelFacts, ecosystem: string | null | undefined)
 const MAX_GIVEN_KERNELS = 8;
 
 /**
+ * The facts of each kernel a paste gives, read once per list (the host's `kernelsGiven`, one array for all its records),
+ * not again for every record with kernel data (issue #12: ~50 records, each reading every release's string again).
+ */
+const givenFacts = new WeakMap<readonly string[], readonly KernelFacts[]>();
+function givenKernels(given: readonly string[]): readonly KernelFacts[] {
+  let facts = givenFacts.get(given);
+  if (!facts) {
+    facts = given.map((release) => kernelFacts(release));
+    givenFacts.set(given, facts);
+  }
+  return facts;
+}
+
+/**
  * Several kernels given and none the host's own (two machines, a reboot, a list of the machines tried): the answer they
  * all give, whichever failed, hedged as a kernel the report names; none when they disagree or one is undecided (review
  * 52h F1: "4.4.0, 4.15.0 and 4.18.0", all before the record's 4.19, left "does not say which one failed").
  */
 function givenKernelsCheck(record: BugRecord, host: HostVersions, given: readonly string[]): VersionEvidence[] {
   if (given.length > MAX_GIVEN_KERNELS || !hasKernelData(record)) return [];
-  const each = given.map((release) => ownKernelChecks(record, { ...host, kernel: kernelFacts(release), kernelsGiven: undefined }));
-  const results = new Set(each.map((checks) => (checks.length === 1 ? checks[0]?.result : "unknown")));
+  // Judged in turn, up to the first kernel that gives another answer than the first (more than one check counts as
+  // "unknown"), or while the first gives none: the kernels after it would decide nothing.
+  const each: VersionEvidence[][] = [];
+  const answer = (checks: readonly VersionEvidence[]) => (checks.length === 1 ? checks[0]?.result : "unknown");
+  for (const kernel of givenKernels(given)) {
+    const checks = ownKernelChecks(record, { ...host, kernel, kernelsGiven: undefined });
+    const [head] = each;
+    if (head ? answer(checks) !== answer(head) : !checks[0] || checks[0].result === "unknown") return [];
+    each.push(checks);
+  }
   const [first] = each[0] ?? [];
-  if (!first || results.size !== 1 || first.result === "unknown") return [];
+  if (!first) return [];
   const level = weakest(each.flat());
   const subject = `${host.subject} (any of ${listed(given)})`;
   const reason = `${first.reason}; each kernel the input gives is judged alike, whichever failed`;
