@@ -211,3 +211,31 @@ describe("Debian's nftables 1.1.0 upload that reverted the cache change (review 
     expect(verdictOf(paste("1.1.0-1"), ID)).toMatchObject({ status: "affected", level: "verified" });
   });
 });
+
+describe("a kernel regression's symptom logged before its introducing change was public (introducedOn, from lore)", () => {
+  // Constructed lines of the records' own signatures, dated by their own logger: ETXTBSY and veth ENOMEM had other causes
+  // long before these changes existed (overlayfs, memory pressure).
+  const IO_URING = "io-uring-sqpoll-etxtbsy-6.9";
+  const VETH = "veth-queue-alloc-enomem-many-cpus";
+  const yarn = (day: string) => [`${day} 09:12:44 yarn install v1.22.19`, `${day} 09:12:51 Error: spawn ETXTBSY`].join("\n");
+  const dockerd = (day: string) =>
+    `time="${day}T10:02:11.513372518Z" level=error msg="Handler for POST /v1.41/containers/5d1c/start returned error: failed to create endpoint web on network bridge: failed to add the host (veth6ad97f8) <=> sandbox (veth23b66ce) pair interfaces: cannot allocate memory"`;
+
+  it("is not the io_uring SQPOLL regression when logged in 2019: its change was posted on 6 Feb 2024", () => {
+    expect(verdictOf(yarn("2019-06-12"), IO_URING)).toMatchObject({
+      status: "not-affected",
+      level: "verified",
+      reason: "the line was logged on 2019-06-12, before Linux 6.9 existed (its change dates from 2024-02-06, verified)",
+    });
+    expect(verdictOf(yarn("2024-05-21"), IO_URING)?.reason).not.toContain("was logged on");
+    expect(verdictOf(yarn("2024-05-21"), IO_URING)?.status).not.toBe("not-affected");
+  });
+
+  it("is not the veth nr_possible_cpus queues regression when logged in 2020: its change was first posted on 16 Jul 2021", () => {
+    expect(verdictOf(dockerd("2020-11-03"), VETH)).toMatchObject({
+      status: "not-affected",
+      reason: "the line was logged on 2020-11-03, before Linux 5.15 existed (its change dates from 2021-07-16, verified)",
+    });
+    expect(verdictOf(dockerd("2023-11-03"), VETH)?.status).not.toBe("not-affected");
+  });
+});
