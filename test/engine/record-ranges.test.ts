@@ -238,4 +238,19 @@ describe("a kernel regression's symptom logged before its introducing change was
     });
     expect(verdictOf(dockerd("2023-11-03"), VETH)?.status).not.toBe("not-affected");
   });
+
+  it("is not the 2023 stable sk_stream_kill_queues WARN when logged in 2019: the backported change was posted on 9 Feb 2023", () => {
+    // The WARN_ON_ONCE fired for other reasons long before (it was removed by the companion patch).
+    const TCP = "tcp-sk-stream-kill-queues-warn-stable-2023";
+    const journal = (day: string) =>
+      [
+        `${day}T09:12:30+0200 web1 kernel: ------------[ cut here ]------------`,
+        `${day}T09:12:30+0200 web1 kernel: WARNING: CPU: 3 PID: 0 at net/core/stream.c:207 sk_stream_kill_queues+0x13a/0x160`,
+      ].join("\n");
+    expect(verdictOf(journal("2019-08-14"), TCP)).toMatchObject({
+      status: "not-affected",
+      reason: "the line was logged on 2019-08-14, before Linux 6.1.13 existed (its change dates from 2023-02-09, verified)",
+    });
+    expect(verdictOf(journal("2023-03-01"), TCP)?.status).not.toBe("not-affected");
+  });
 });
