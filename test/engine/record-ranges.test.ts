@@ -253,4 +253,16 @@ describe("a kernel regression's symptom logged before its introducing change was
     });
     expect(verdictOf(journal("2023-03-01"), TCP)?.status).not.toBe("not-affected");
   });
+
+  it("is not the 2023 stable NFSv4.1 EXCHGID regression when an NFSv4 mount was refused in 2020: its change was posted on 13 Jul 2023", () => {
+    // "Protocol not supported" answers any NFSv4 mount a server does not serve: a configuration, long before the change.
+    const NFS41 = "nfs41-exchgid-pnfs-ds-protocol-not-supported-2023";
+    const mount = (day: string) =>
+      `time="${day}T08:41:07Z" level=error msg="Failed to mount nfs 10.0.0.5:/export: mount.nfs4: Protocol not supported"`;
+    expect(verdictOf(mount("2020-05-04"), NFS41)).toMatchObject({
+      status: "not-affected",
+      reason: expect.stringContaining("logged on 2020-05-04, before Linux 5.15.134 existed (its change dates from 2023-07-13, verified)"),
+    });
+    expect(verdictOf(mount("2023-10-20"), NFS41)?.status).not.toBe("not-affected");
+  });
 });
