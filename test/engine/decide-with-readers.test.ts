@@ -182,6 +182,44 @@ describe("a version command's own output is the host's reading (review 72b F2's 
     expect(verdict?.decideWith).toBeUndefined();
   });
 
+  // sysbox.service's ExecStart runs `sysbox-runc --version` first: its block is in the unit's journal (sysbox#637, whose
+  // host's apt says sysbox-ce 0.5.0), under each line's journal prefix.
+  const DIND_ERROR = SYSBOX_VERSION_BESIDE_DIND.split("\n").at(-1) as string;
+  const journal = (printer: string) =>
+    [
+      "Mar 03 06:47:43 coworker-NUC11TNHi5-2 systemd[1]: Started Sysbox container runtime.",
+      "Mar 03 06:47:43 coworker-NUC11TNHi5-2 sh[11365]: sysbox-runc",
+      "Mar 03 06:47:43 coworker-NUC11TNHi5-2 sh[11365]:         edition:         Community Edition (CE)",
+      `Mar 03 06:47:43 coworker-NUC11TNHi5-2 ${printer}:         version:         0.5.0`,
+      DIND_ERROR,
+    ].join("\n");
+
+  it.each([
+    ["journalctl -u sysbox (sysbox#637)", journal("sh[11365]")],
+    [
+      "`kubectl logs --prefix --timestamps`",
+      [
+        "[pod/sysbox-deploy-k8s-7xk2p/sysbox-deploy-k8s] 2024-12-10T09:12:01.120394Z sysbox-runc",
+        "[pod/sysbox-deploy-k8s-7xk2p/sysbox-deploy-k8s] 2024-12-10T09:12:01.120401Z         edition:         Community Edition (CE)",
+        "[pod/sysbox-deploy-k8s-7xk2p/sysbox-deploy-k8s] 2024-12-10T09:12:01.120407Z         version:         0.5.0",
+        DIND_ERROR,
+      ].join("\n"),
+    ],
+  ])("reads `sysbox-runc --version`'s block behind a log's prefix: %s", (_form, paste) => {
+    const verdict = verdictOf(paste, SYSBOX_RECORD);
+    expect(verdict).toMatchObject({ status: "affected", level: "verified" });
+    expect(verdict?.decideWith).toBeUndefined();
+  });
+
+  it("reads no sysbox block from another printer's line or a sentence", () => {
+    // The version line another program logged is no field of sh's block; a person's words name no block.
+    for (const paste of [journal("kubelet[902]"), `We upgraded sysbox-runc\nversion: 0.5.0 was the old one\n${DIND_ERROR}`]) {
+      const verdict = verdictOf(paste, SYSBOX_RECORD);
+      expect(verdict?.level, paste).not.toBe("verified");
+      expect(verdict?.decideWith?.command, paste).toBe("sysbox-runc --version");
+    }
+  });
+
   it("reads a CNI plugin's version line (the Kubernetes standalone-kubelet tutorial's) beside podman#4114's error", () => {
     const paste = [
       "/opt/cni/bin/bridge --version",

@@ -32,7 +32,7 @@ import { LSB_LINE, LSB_NO_MODULES, namesRelease, OS_RELEASE_LINE, parseOsRelease
 import { describedPod, dumpedPodLogs, execPod, loggedPods, namespaceChosen, scheduledPod } from "./pod-logs";
 import { parseKubeletVersion, parseRuntimeVersion } from "./runtime-version";
 import { TextLines } from "./text-lines";
-import { readsOutput, readToolVersions } from "./tool-versions";
+import { readLoggedToolVersions, readsOutput, readToolVersions } from "./tool-versions";
 import { looksLikeBuild, looksLikeRelease, parseProcVersion, parseUnameAll, parseUnameShort, parseVersionSignature } from "./uname";
 import { MachineNames, sameMachine } from "./uname-fleet";
 
@@ -673,6 +673,7 @@ const TRACED_DAEMON_COMMAND =
 /** What bundle reading needs of the lines: an array, or a text's lines read on demand. */
 interface Lines extends OutputLines {
   slice(from: number, to?: number): string[];
+  includes(literal: string): boolean;
 }
 
 function arrayLines(lines: readonly string[]): Lines {
@@ -681,6 +682,7 @@ function arrayLines(lines: readonly string[]): Lines {
     at: (i) => lines[i] ?? "",
     framed: (i) => isLogFramed(lines[i] ?? ""),
     slice: (from, to) => lines.slice(from, to),
+    includes: (literal) => lines.some((l) => l.includes(literal)),
   };
 }
 
@@ -911,6 +913,9 @@ export function readBundle(input: readonly string[] | TextLines): {
   if (firstContent === lines.length) firstContent = -1;
   let i = 0;
   let noOsReleaseUntil = 0;
+  // Whether the paste may hold a version command's output behind a log's framing: most logs hold none, and their framed
+  // lines are never built as strings.
+  const loggedTools = lines.includes("sysbox-");
   const fanOut = new FanOutReader(lines, { commandLines, commandHosts, sshCommands, gatheredBlocks });
   const nodeListings = new NodeListingReader(lines);
   const nodeRows: NodeRow[] = [];
@@ -928,8 +933,16 @@ export function readBundle(input: readonly string[] | TextLines): {
       continue;
     }
     if (lines.framed(i)) {
+      // A version command's output a log holds (sysbox.service's journal: tool-versions.ts), read as it is read bare.
+      const logged = loggedTools ? readLoggedToolVersions(lines, i) : null;
       hint = null;
-      i++;
+      if (!logged) {
+        i++;
+        continue;
+      }
+      for (const [ecosystem, version] of logged.readings)
+        sections.push({ kind: "tool-version", lines: [logged.from + 1, logged.to + 1], text: `${ecosystem}://${version}` });
+      i = logged.to + 1;
       continue;
     }
     const raw = lines.at(i);

@@ -41,6 +41,11 @@ export class TextLines {
     return isLogFramedAt(this.text, this.starts[i] as number, this.end(i));
   }
 
+  /** Whether any line holds `literal`: lets a reader of a rare output skip the framed lines that make up most of a log. */
+  includes(literal: string): boolean {
+    return this.text.includes(literal);
+  }
+
   /**
    * The lines that open with `prefix` (offset, 1-based number), in order: reading each line's first character
    * costs less than searching a large text for a prefix whose first letter is common.

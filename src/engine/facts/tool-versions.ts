@@ -57,7 +57,17 @@ const LINES: ReadonlyArray<[ecosystem: string, pattern: RegExp]> = [
  * it "platform"). sysbox-mgr and sysbox-fs print the same block under their own names, from the same release.
  */
 const SYSBOX_HEADER = /^sysbox-(?:runc|mgr|fs)$/;
+const SYSBOX_HEADER_END = /\bsysbox-(?:runc|mgr|fs)\s*$/;
 const SYSBOX_FIELD = /^\s+([a-z-]+(?: [a-z]+)?):\s+(.*?)\s*$/;
+/**
+ * What a log pipeline puts before each line the block printed, as its reader fetched it: sysbox.service runs
+ * `sysbox-runc --version && sysbox-mgr --version && sysbox-fs --version` as its own ExecStart, so its journal holds the
+ * blocks ("Mar 03 06:47:43 host sh[11365]:         version:         0.5.0", nestybox/sysbox#637, #675); `kubectl logs`
+ * adds `--prefix`'s "[pod/name/container] " and `--timestamps`' RFC 3339 time, a CRI log file its stream tag. Group 1 is
+ * what names the printer (the label, the journal's host and tag): a block's lines all share it, its time may tick.
+ */
+const PIPELINE_PREFIX =
+  /^((?:\[pod\/[^\]\s]+\] )?)(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?|(?:[A-Z][a-z]{2} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?)( \S+ [^\s:[\]]+(?:\[\d+\])?:| (?:stdout|stderr) [FP])? |^(\[pod\/[^\]\s]+\] )/;
 const SYSBOX_FIELD_KEYS = new Set(["edition", "platform", "version", "commit", "built at", "built by", "oci-specs"]);
 /**
  * `falco --version`: "Falco version: %s", then "Libs version:  %s", "Plugin API:", "Engine:", "Driver:"
@@ -126,7 +136,7 @@ export function readToolVersions(lines: Lines, i: number, command: string | null
     const version = pattern.exec(t)?.[1];
     if (version) return one(ecosystem, version);
   }
-  if (SYSBOX_HEADER.test(t)) return sysboxBlock(lines, i);
+  if (SYSBOX_HEADER_END.test(t)) return sysboxBlock(lines, i);
   const falco = FALCO_VERSION.exec(t)?.[1];
   if (falco) {
     const libs = FALCO_LIBS.exec(lines.at(i + 1).trim())?.[1];
@@ -154,12 +164,35 @@ export function readToolVersions(lines: Lines, i: number, command: string | null
   return proxy ? one(KUBE_PROXY, proxy) : null;
 }
 
-/** The sysbox block whose header is at `i`: its version field, read over the block's own lines only. */
+/**
+ * A line behind the log pipeline's prefix (PIPELINE_PREFIX): what names its printer, and the program's own output with
+ * its indentation kept; a line with none is its own output.
+ */
+function behindPrefix(line: string): { printer: string; printed: string } {
+  const prefix = PIPELINE_PREFIX.exec(line);
+  return prefix
+    ? { printer: prefix[3] ?? `${prefix[1] ?? ""}${prefix[2] ?? ""}`, printed: line.slice(prefix[0].length) }
+    : { printer: "", printed: line };
+}
+
+/**
+ * The versions a version command printed at a log line (0-based): the sysbox block behind a pipeline's prefix, whose
+ * lines a reader fetched from the journal or a pod's log. Only the whole block, each line's message its printer's alone:
+ * a sentence naming sysbox-runc is no header, and a field line of another printer ends the block.
+ */
+export function readLoggedToolVersions(lines: Lines, i: number): ToolVersions | null {
+  return SYSBOX_HEADER_END.test(lines.at(i)) ? sysboxBlock(lines, i) : null;
+}
+
+/** The sysbox block whose header is at `i`: its version field, read over the block's own lines only (behind one printer's prefix). */
 function sysboxBlock(lines: Lines, i: number): ToolVersions | null {
+  const header = behindPrefix(lines.at(i));
+  if (!SYSBOX_HEADER.test(header.printed.trim())) return null;
   let version: string | undefined;
   let to = i;
   for (let k = i + 1; k < Math.min(lines.length, i + 1 + SYSBOX_FIELD_KEYS.size); k++) {
-    const field = SYSBOX_FIELD.exec(lines.at(k));
+    const line = behindPrefix(lines.at(k));
+    const field = line.printer === header.printer ? SYSBOX_FIELD.exec(line.printed) : null;
     if (!field?.[1] || !SYSBOX_FIELD_KEYS.has(field[1])) break;
     if (field[1] === "version") version = /^(\d+\.\d+\.\d+)$/.exec(field[2] ?? "")?.[1];
     to = k;
