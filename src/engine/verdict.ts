@@ -1,6 +1,7 @@
 import { builtBeforeBug } from "./built-before-bug";
 import type { LogEvidence, Verdict, VersionEvidence } from "./diagnosis";
 import { listedEcosystem } from "./facts/component-packages";
+import { COMPOSE_LABEL, POD_LABEL } from "./facts/container-logs";
 import { type DisputedComponent, mergeDisputes } from "./facts/host-components";
 import { kernelFacts } from "./facts/kernel-facts";
 import { CURED_KERNEL_VIA } from "./facts/kernel-shapes";
@@ -1321,7 +1322,7 @@ export interface LogMessage {
  * --prefix` (`[pod/web-0/app] `) and the Jenkins Timestamper (`[2024-05-01T10:00:00.123Z] `). Not a mail's `> ` or a
  * line number of `cat -n` or `grep -n`: a quoted mail and a numbered file are as often notes or docs (review 39b).
  */
-const TOOL_LABELS = /^(?:[A-Za-z][\w.@-]*\s+\| |\[pod\/[^\]\s]+\] |\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+/;
+const TOOL_LABELS = new RegExp(String.raw`^(?:${COMPOSE_LABEL}|${POD_LABEL}|\[\d{4}-\d\d-\d\dT[\d:.]+Z?\] )+`);
 
 /** A person's words among the labels: a sentence ending in a colon ("we expect to see this error: "), not a CLI's. */
 const TOLD =

@@ -11,12 +11,13 @@ import { withoutCaptureStamps } from "./capture-stamps";
 import { type ComponentChange, componentChanges, loggedInstalls, replacedVersions } from "./component-changes";
 import { listedEcosystem } from "./component-packages";
 import { beforeUpgrade, commandBefore, hostOfLine, restartedBy, UPGRADE_READ, upgradedBy, upgradesOn } from "./component-upgrades";
+import { CONTAINER_LOG_COMMAND, containerLabelled } from "./container-logs";
 import { printedByCrioVersion } from "./crio-version";
 import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type DisputedComponent, type HostComponents, hostComponents, namedComponents } from "./host-components";
-import { findIptables, type LineRef, pickIptables } from "./iptables-version";
+import { findIptables, iptablesCandidates, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import {
   bootBanners,
@@ -407,16 +408,17 @@ function partKernelSources(
 /**
  * The host's iptables. What a container printed (`docker run … iptables --version`, `kubectl exec kube-proxy -- iptables
  * -V`) is the image's, which may be the one that failed (kube-proxy's) or not: it never stands for the host's (review 34a:
- * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided.
+ * a debian:buster container's 1.8.2 was), and beside another host reading it leaves the backend undecided. So is what a
+ * container's program logged with its own iptables' version ("iptables-restore v1.6.1: … unable to initialize table
+ * 'raw'") where the paste shows the log is a container's: fetched by `docker logs`, `docker compose logs` or `kubectl
+ * logs`, or behind their labels (review 72a F7: linuxserver/wireguard's wg-quick was the host's "iptables: 1.6.1").
  */
-function hostIptables(marked: readonly LineRef[] | null, text: string, containerOutput: ReadonlySet<number>): IptablesFacts | null {
-  const inContainer = (line: number) => containerOutput.has(line);
-  const host = marked ? pickIptables(marked.filter((l) => !inContainer(l.line))) : findIptables(splitLines(text), 1, inContainer);
-  if (!containerOutput.size) return host;
-  const image = marked
-    ? pickIptables(marked.filter((l) => inContainer(l.line)))
-    : findIptables(splitLines(text), 1, (line) => !inContainer(line));
-  return image && (!host || image.version !== host.version || image.backend !== host.backend) ? null : host;
+function hostIptables(marked: readonly LineRef[] | null, text: string, inContainer: (line: number) => boolean): IptablesFacts | null {
+  const lines = marked ?? iptablesCandidates(splitLines(text));
+  const image = lines.filter((l) => inContainer(l.line) || containerLabelled(l.text));
+  const host = pickIptables(image.length ? lines.filter((l) => !image.includes(l)) : lines);
+  const imageRead = image.length ? pickIptables(image) : null;
+  return imageRead && (!host || imageRead.version !== host.version || imageRead.backend !== host.backend) ? null : host;
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
@@ -445,6 +447,11 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
   const overSsh = afterCommandOf(commandHosts, sshCommands);
   // A line of another boot: read by a command of another boot's journal or a copied one, or before a boot separator.
   const pastRead = afterCommandOf(commandHosts, read.pastReads);
+  // The output of a command printing a container's or a pod's log: what its programs logged ran in its image.
+  const containerLog = afterCommandOf(
+    commandHosts,
+    new Set(commandHosts.flatMap(([line]) => (CONTAINER_LOG_COMMAND.test(lineAt(line) ?? "") ? [line] : []))),
+  );
   const beforeReboot = earlierBoot(commandHosts, read.bootMarks, read.reversedReads);
   // A grep over a glob prints each rotated file's lines under its name (review 50e F2: `zgrep … /var/log/messages*`).
   const readPast = (line: number) => pastRead(line) || beforeReboot(line) || fromRotatedFile(textLines.at(line - 1) ?? "");
@@ -863,7 +870,7 @@ export function extractFacts(text: string, pre?: PreScan): ExtractedFacts {
     daemonElsewhere: afterCommandOf(commandHosts, new Set(remoteDaemon.keys())),
     os,
     nodes,
-    iptables: hostIptables(pre ? pre.iptablesLines : null, text, containerOutput),
+    iptables: hostIptables(pre ? pre.iptablesLines : null, text, (line) => containerOutput.has(line) || containerLog(line)),
     kubelet: host.kubelet,
     runtime: host.runtime,
     components: host.components,

@@ -36,13 +36,18 @@ export interface LineRef {
  * different versions (the host's and a kube-proxy pod's, before and after an upgrade) decide nothing
  * by themselves: which one failed is not known, and taking the first would let the paste's order decide.
  */
-export function findIptables(lines: readonly string[], firstLine = 1, skip: (line: number) => boolean = () => false): IptablesFacts | null {
+export function findIptables(lines: readonly string[], firstLine = 1): IptablesFacts | null {
+  return pickIptables(iptablesCandidates(lines, firstLine));
+}
+
+/** The lines that may name an iptables version, numbered from `firstLine`. */
+export function iptablesCandidates(lines: readonly string[], firstLine = 1): LineRef[] {
   const candidates: LineRef[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
-    if (line.includes("tables") && mayNameVersion(line) && !skip(firstLine + i)) candidates.push({ text: line, line: firstLine + i });
+    if (line.includes("tables") && mayNameVersion(line)) candidates.push({ text: line, line: firstLine + i });
   }
-  return pickIptables(candidates);
+  return candidates;
 }
 
 /** Cheap gate: a mention always has one of the markers just before the version. */

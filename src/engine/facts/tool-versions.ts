@@ -6,6 +6,8 @@
  * program's own version printer, cited. A reading is written "ecosystem://version", as kubectl writes a runtime.
  */
 
+import { POD_LABEL } from "./container-logs";
+
 /**
  * containernetworking/plugins' binaries, whose version line names the plugins' release ("CNI bridge plugin v1.5.1"). Not
  * flannel's: since 1.0 that plugin is flannel-io/cni-plugin, numbered apart.
@@ -66,8 +68,9 @@ const SYSBOX_FIELD = /^\s+([a-z-]+(?: [a-z]+)?):\s+(.*?)\s*$/;
  * adds `--prefix`'s "[pod/name/container] " and `--timestamps`' RFC 3339 time, a CRI log file its stream tag. Group 1 is
  * what names the printer (the label, the journal's host and tag): a block's lines all share it, its time may tick.
  */
-const PIPELINE_PREFIX =
-  /^((?:\[pod\/[^\]\s]+\] )?)(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?|(?:[A-Z][a-z]{2} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?)( \S+ [^\s:[\]]+(?:\[\d+\])?:| (?:stdout|stderr) [FP])? |^(\[pod\/[^\]\s]+\] )/;
+const PIPELINE_PREFIX = new RegExp(
+  String.raw`^((?:${POD_LABEL})?)(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?|(?:[A-Z][a-z]{2} )?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d| [A-Z]{2,5})?)( \S+ [^\s:[\]]+(?:\[\d+\])?:| (?:stdout|stderr) [FP])? |^(${POD_LABEL})`,
+);
 const SYSBOX_FIELD_KEYS = new Set(["edition", "platform", "version", "commit", "built at", "built by", "oci-specs"]);
 /**
  * `falco --version`: "Falco version: %s", then "Libs version:  %s", "Plugin API:", "Engine:", "Driver:"
