@@ -10,6 +10,7 @@ import {
   listingOf,
   NO_KERNEL_READ,
   notGiven,
+  openByUnrangedCause,
   unreadAlternativesOf,
   upstreamJudgedBuilder,
 } from "./verdict";
@@ -276,6 +277,8 @@ function decideWith(record: BugRecord, verdict: Verdict, evidence: readonly Evid
   if (!record.affected.length) return null;
   // The paste shows the setup the bug needs absent: no version read would make it the cause (review 73a F3).
   if (verdict.symptom === "refuted") return { step: RULED_OUT };
+  const cause = causeCheck(record, verdict);
+  if (cause) return cause;
   const checks = evidence.filter((e): e is VersionEvidence => e.kind === "version");
   const lines = evidence.flatMap((e) => (e.kind === "log" ? [e.text] : []));
   const missing = unreadEntry(record, verdict, lines);
@@ -311,6 +314,20 @@ function decideWith(record: BugRecord, verdict: Verdict, evidence: readonly Evid
   // An undecided reading (an Ubuntu ABI without its upload) lacks a part; a hedged one may be another machine's or copy's.
   const lacks = turning.result === "unknown" ? "does not settle it" : "may not be the version that failed";
   return { ...run, step: `the paste's ${what} ${lacks}: ${run.step}` };
+}
+
+/**
+ * The step of a verdict a cause no range covers leaves open (the versions already meet every range: a kernel past the
+ * requirement built without the option it needs): the command that prints that cause's setting on the host, as the
+ * record's source gives it (its shownBy reads the output), not the versions' command again. Of the causes the reason
+ * names, the first whose setting a command prints.
+ */
+function causeCheck(record: BugRecord, verdict: Verdict): DecideWith | null {
+  if (verdict.status !== "unknown" || !openByUnrangedCause(verdict.reason)) return null;
+  const cause = record.unrangedCauses?.find((c) => c.shownBy?.command && verdict.reason.includes(c.cause));
+  const command = cause?.shownBy?.command;
+  if (!command) return null;
+  return { command, step: `the versions meet every range, and a cause no range covers is left: run \`${command}\` ${ON_HOST}` };
 }
 
 /** The step where the paste's own reading is complete and the verdict still open: the reason says what leaves it so. */

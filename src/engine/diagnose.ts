@@ -90,7 +90,7 @@ import {
 import { rangesForSymptoms, undatedVerdict } from "./symptom-ranges";
 import type { KernelFacts, NodeRow } from "./types";
 import { unplacedBesideOutOfRange } from "./unplaced-lines";
-import { confirmByShownCause } from "./unranged-causes";
+import { causesLeft, confirmByShownCause } from "./unranged-causes";
 import {
   alternativeComponents,
   BEFORE_UPGRADE_VIA,
@@ -977,6 +977,7 @@ function assemble(
             hosts,
             components,
             decisive,
+            causesLeft(record, context),
           ),
           symptom,
           context,

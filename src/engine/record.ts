@@ -224,7 +224,7 @@ export interface RecordBreaksRunning {
 export interface UnrangedCause {
   cause: string;
   source: string;
-  shownBy?: { pattern: string; literal: string; source: string } | undefined;
+  shownBy?: { pattern: string; literal: string; source: string; inForce?: true | undefined; command?: string | undefined } | undefined;
 }
 
 export interface BugRecord {

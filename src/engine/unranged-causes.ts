@@ -50,25 +50,51 @@ function lastSetting(text: string, key: string, skip: ReadonlySet<number> | unde
   return last;
 }
 
-/** Whether the line assigns the key, at its start or after `grep -n`'s "file:line:" (not "# key = …", not a sentence). */
+/**
+ * Whether the line assigns the key, at its start or after `grep -n`'s "file:line:" (not "# key = …", not a sentence), or
+ * is a kernel config's own "# CONFIG_X is not set" (Kconfig writes an option set to n so; `zgrep` prints it).
+ */
 const setsKey = (line: string, key: string): boolean => {
   const rest = line.replace(GREP_PREFIX, "").trimStart();
-  return rest.startsWith(key) && /^\s*=/.test(rest.slice(key.length));
+  return rest.startsWith(key) ? /^\s*=/.test(rest.slice(key.length)) : rest.trimEnd() === `# ${key} is not set`;
 };
 const GREP_PREFIX = /^\S+?:\d+:/;
+
+/** The last line of the input setting the cause's key (the host's first, then the other fields'), or null. */
+function causeSetting(cause: UnrangedCause, context: ContextInput): string | null {
+  const { shownBy } = cause;
+  if (!shownBy) return null;
+  return (
+    lastSetting(context.logs, shownBy.literal, context.notHost) ??
+    context.others.map((text) => lastSetting(text, shownBy.literal, undefined)).find((l) => l !== null) ??
+    null
+  );
+}
+
+/** Whether a setting line is the one the cause's pattern describes. */
+const showsCause = (cause: UnrangedCause, line: string): boolean =>
+  !!cause.shownBy && patternOf(cause, cause.shownBy.pattern).matcher(line.replace(GREP_PREFIX, "")).find();
 
 /** The record's unranged cause the input shows, with the line that shows it, or null. */
 export function shownCause(record: BugRecord, context: ContextInput): { cause: UnrangedCause; line: string } | null {
   for (const cause of record.unrangedCauses ?? []) {
-    const { shownBy } = cause;
-    if (!shownBy) continue;
-    const line =
-      lastSetting(context.logs, shownBy.literal, context.notHost) ??
-      context.others.map((text) => lastSetting(text, shownBy.literal, undefined)).find((l) => l !== null) ??
-      null;
-    if (line && patternOf(cause, shownBy.pattern).matcher(line.replace(GREP_PREFIX, "")).find()) return { cause, line };
+    const line = causeSetting(cause, context);
+    if (line && showsCause(cause, line)) return { cause, line };
   }
   return null;
+}
+
+/**
+ * The record's unranged causes the input leaves open: not those whose setting in force it shows set otherwise
+ * (`CONFIG_CGROUP_BPF=y` from the running kernel's config), which the output the "to decide" step asked for rules out.
+ */
+export function causesLeft(record: BugRecord, context: ContextInput): readonly UnrangedCause[] {
+  const causes = record.unrangedCauses ?? [];
+  if (!causes.some((c) => c.shownBy?.inForce)) return causes;
+  return causes.filter((cause) => {
+    const line = cause.shownBy?.inForce ? causeSetting(cause, context) : null;
+    return line === null || showsCause(cause, line);
+  });
 }
 
 /**

@@ -14,7 +14,14 @@ import { isSeriesRelease } from "./facts/uname";
 import { versionsKey } from "./host-checks";
 import { leavesQuoteOpen } from "./match/unwrap-lines";
 import { QUOTE_MARKS } from "./quote-marks";
-import type { RecordAffected as AffectedEntry, BugRecord, RecordNotTaken, RecordSignature, RecordRange as VersionRange } from "./record";
+import type {
+  RecordAffected as AffectedEntry,
+  BugRecord,
+  RecordNotTaken,
+  RecordSignature,
+  UnrangedCause,
+  RecordRange as VersionRange,
+} from "./record";
 import { anyOf } from "./summary";
 import type { IptablesFacts, KernelFacts, KernelPackage, NodeRow, OsFacts, VersionScheme } from "./types";
 import { unrangedKernelPackage } from "./unranged-kernel-package";
@@ -2200,6 +2207,7 @@ export function doubtBySymptom(
   hosts: readonly HostVersions[],
   components: SymptomComponents,
   decisive: boolean,
+  causes: readonly UnrangedCause[] = record.unrangedCauses ?? [],
 ): Verdict {
   if (verdict.status !== "not-affected" || !(symptom || seen)) return verdict;
   const ruledOut = checks.filter((c) => c.result === "not-affected");
@@ -2215,11 +2223,11 @@ export function doubtBySymptom(
   if (!symptom) return verdict;
   // A cause no range covers gives the same symptom (containerd's CRI plugin disabled by its config): past the ranges
   // is no way out of it.
-  const others = (record.unrangedCauses ?? []).map((c) => c.cause);
+  const others = causes.map((c) => c.cause);
   if (others.length)
     return {
       status: "unknown",
-      reason: `${first.subject}: the log shows this bug's own symptom, which ${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} too whatever the versions, though ${first.reason}`,
+      reason: `${first.subject}: the log shows this bug's own symptom, which ${others.join(" or ")} ${others.length > 1 ? "give" : "gives"} ${UNRANGED_TOO}, though ${first.reason}`,
     };
   // Alternatives ruled out only for the ones read, beside a symptom that is not the read one's own message.
   const unread = verdict.certain === false && !componentGroups(record) ? decidingUnread(record, ruledOut, hosts, components) : [];
@@ -2300,6 +2308,9 @@ export const NO_KERNEL_READ = "no kernel of the failing host was read";
  */
 const NO_DATA_FOR = "no data in this record for";
 const NO_KERNEL_RANGE = "so no kernel range decides this";
+/** How a verdict says a cause no range covers leaves it open, and the reader of those words (decide-with.ts). */
+const UNRANGED_TOO = "too whatever the versions";
+export const openByUnrangedCause = (reason: string): boolean => reason.includes(UNRANGED_TOO);
 const VENDOR_CHANGELOG = "the vendor's changelog for that build would";
 export const kernelReadUndecided = (reason: string): boolean =>
   [NO_DATA_FOR, NO_KERNEL_RANGE, VENDOR_CHANGELOG].some((clause) => reason.includes(clause));

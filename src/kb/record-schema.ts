@@ -683,12 +683,25 @@ export const contextSchema = z.strictObject({
 /**
  * A cause of the same symptom that no version range covers (a configuration, a setup), from a source the record
  * cites: beside the symptom, versions past every range leave the bug undecided instead of ruling it out. `shownBy`:
- * the config setting that shows the cause itself where an input holds it (containerd's `disabled_plugins = ["cri"]`), as
- * its source prints it: the key it sets (`literal`; the last line setting it decides, a config regenerated after an old
- * one being the one in force) and an RE2 pattern that line must match.
+ * the config setting that shows the cause itself where an input holds it (containerd's `disabled_plugins = ["cri"]`, a
+ * kernel config's `# CONFIG_CGROUP_BPF is not set`), as its source prints it: the key it sets (`literal`; the last line
+ * setting it decides, a config regenerated after an old one being the one in force) and an RE2 pattern that line must
+ * match. `inForce`: the setting is the running program's own and cannot change under it (a kernel's build config, which
+ * /proc/config.gz and /boot/config-$(uname -r) print): a line setting the key otherwise (`CONFIG_CGROUP_BPF=y`) then rules
+ * the cause out; a daemon's config file may have been edited since it started, so there only the cause's own line counts.
+ * `command`: the command that prints that setting on the host, as the source gives it, which the "to decide" step names
+ * where the cause leaves the verdict open (the versions cannot: they already meet every range).
  */
 export const unrangedCauseSchema = causeSchema.extend({
-  shownBy: z.strictObject({ pattern: re2Pattern, literal: nonEmpty, source: url }).optional(),
+  shownBy: z
+    .strictObject({
+      pattern: re2Pattern,
+      literal: nonEmpty,
+      source: url,
+      inForce: z.literal(true).optional(),
+      command: nonEmpty.optional(),
+    })
+    .optional(),
 });
 
 /**

@@ -70,6 +70,8 @@ function decideChains(record: BugRecord): Array<{ example: string; command: stri
       const before = findingOf(diagnoseFields(kb, { ...fields, logs }), record.id);
       const command = before?.verdict.decideWith?.command;
       if (!command || CHANGELOG.test(command)) break;
+      // A cause no range covers is decided by its setting's line, no version: test/engine/unranged-cause-check.test.ts.
+      if (record.unrangedCauses?.some((c) => c.shownBy?.command === command)) break;
       const reader = VERSION_OUTPUTS.find((o) => o.command.test(command));
       if (!reader)
         throw new Error(`${record.id}: the step asks for \`${command}\`, which test/support/version-outputs.ts has no real output of`);
