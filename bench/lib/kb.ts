@@ -147,6 +147,7 @@ export function syntheticRecords(specs: readonly SignatureSpec[]): BugRecord[] {
       unverified: [],
       relations: [],
       unrangedCauses: [],
+      unconfirmedSetups: [],
     } as BugRecord;
   });
 }

@@ -89,6 +89,7 @@ import {
 } from "./symptom-hosts";
 import { rangesForSymptoms, undatedVerdict } from "./symptom-ranges";
 import type { KernelFacts, NodeRow } from "./types";
+import { shownUnconfirmedSetup, type UnconfirmedSetup, unconfirmedSetupCaveat } from "./unconfirmed-setups";
 import { unplacedBesideOutOfRange } from "./unplaced-lines";
 import { causesLeft, confirmByShownCause } from "./unranged-causes";
 import {
@@ -1116,6 +1117,7 @@ function assemble(
           context.otherFault?.get(record.id),
           predated !== null,
           firstCommandFailure(record.breaksRunning, sightedLines(seen), facts, context.logs),
+          record.unconfirmedSetups?.length ? shownUnconfirmedSetup(record, context) : null,
         ),
       );
     } else if (verdict.status === "affected" && showsContext(contextOf(record, NO_HITS))) {
@@ -1719,6 +1721,7 @@ function buildFinding(
   otherFaultLine?: number,
   predated = false,
   firstRun: FirstCommandFailure | null = null,
+  unconfirmed: UnconfirmedSetup | null = null,
 ): Finding {
   const logEvidence = seen.evidence;
   const inContext = showsContext(context);
@@ -1757,6 +1760,8 @@ function buildFinding(
   // elsewhere too: nothing vouches for this bug then.
   const otherFault = otherFaultLine !== undefined && score >= HIGH_SCORE;
   const corroborated = score >= HIGH_SCORE && !otherFault && secondWitness(record, seen, checks, verdict, context, messageOf);
+  // A setup the record's symptom was not confirmed in, shown by the paste: one step lower (high to medium, medium to low).
+  const stepped = unconfirmed ? Math.min(score, score >= HIGH_SCORE && corroborated ? APPROXIMATE_CAP : LOW_CAP) : score;
   // Why the answer is weaker than it looks, most telling first: the verdict's data, then what keeps it below high.
   const caveats = [
     ...(leansOnReported ? [REPORTED_CAVEAT] : []),
@@ -1766,6 +1771,7 @@ function buildFinding(
     ...(!inContext && record.context
       ? [refuted ? refutedCaveat(record.context.requires, refuted) : contextCaveat(record.context.requires)]
       : []),
+    ...(unconfirmed ? [unconfirmedSetupCaveat(unconfirmed)] : []),
     ...(otherFault ? [otherFaultCaveat(otherFaultLine)] : []),
     ...(inContext && !corroborated && !otherFault && score >= HIGH_SCORE
       ? [toldOnly(seen, checks) ? TOLD_CAVEAT : oneWitnessCaveat(record, given)]
@@ -1786,7 +1792,7 @@ function buildFinding(
       : verdict;
   const finding = common(
     record,
-    score,
+    stepped,
     symptom ? { ...judged, symptom } : judged,
     [...logEvidence.sort((a, b) => a.line - b.line), ...checks],
     scored.components,

@@ -252,6 +252,8 @@ export interface BugRecord {
   unrangedCauses?: ReadonlyArray<UnrangedCause> | undefined;
   /** The bug breaks containers that were already running, after an event: a fresh container works (first-command.ts). */
   breaksRunning?: RecordBreaksRunning | undefined;
+  /** Setups in which the symptom was not confirmed to be this bug: one a paste shows lowers the finding a step. */
+  unconfirmedSetups?: ReadonlyArray<{ setup: string; pattern: string; source: string }> | undefined;
   /**
    * The bug lives only in the builds or policy of the distributions its `affected` names (a distribution's
    * patch, kernel default or policy), so a host whose os-release names another distribution is not affected.

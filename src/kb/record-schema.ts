@@ -767,6 +767,13 @@ export const bugRecordSchema = z
     /** Causes of the same symptom that no range covers; see unrangedCauseSchema. */
     unrangedCauses: z.array(unrangedCauseSchema).default([]),
     /**
+     * Setups in which the bug's symptom was not confirmed to be this bug (what `unverified` says in words), each as the
+     * answer names it, an RE2 pattern (case-insensitive) of a line showing it, and the source that tells the setup's own
+     * cause: a paste showing one lowers the finding one step (high to medium, medium to low) and says why. Review 72a F1:
+     * a Proxmox LXC guest's EPERM on /dev/net/tun, which its LXC config's device rule fixes, not runc.
+     */
+    unconfirmedSetups: z.array(z.strictObject({ setup: nonEmpty, pattern: re2Pattern, source: url })).default([]),
+    /**
      * The bug lives only in the builds or policy of the distributions `affected` names (Ubuntu's AppArmor
      * policy, a SAUCE patch, RHEL 7's kernel default): a host of another distribution is not affected.
      */
@@ -808,6 +815,9 @@ export const bugRecordSchema = z
     if (r.breaksRunning)
       for (const [i, source] of [r.breaksRunning.source, ...r.breaksRunning.sources].entries())
         cited(source, i === 0 ? ["breaksRunning", "source"] : ["breaksRunning", "sources", i - 1]);
+    r.unconfirmedSetups.forEach((c, i) => {
+      cited(c.source, ["unconfirmedSetups", i, "source"]);
+    });
     r.unrangedCauses.forEach((c, i) => {
       cited(c.source, ["unrangedCauses", i, "source"]);
       if (c.shownBy) cited(c.shownBy.source, ["unrangedCauses", i, "shownBy", "source"]);
