@@ -23,16 +23,6 @@ describe("an iptables version a container's log names is not the host's", () => 
     expect(renderTextReport(d)).not.toMatch(/^iptables: 1\.6\.1/m);
   });
 
-  it("the host's own `iptables -V` beside a container's other iptables is the host's, backend and all", () => {
-    // A compose service's legacy iptables (the docker-openvpn image) on an AlmaLinux 9 host whose iptables is nft.
-    const paste = [
-      "openvpn      | iptables v1.8.4 (legacy): can't initialize iptables table 'nat': Table does not exist (do you need to insmod?)",
-      "$ iptables -V",
-      "iptables v1.8.8 (nf_tables)",
-    ].join("\n");
-    expect(diagnoseBundle(kb, paste).facts.iptables).toMatchObject({ version: "1.8.8", backend: "nf_tables" });
-  });
-
   it("the same lines with nothing of a container are the iptables the paste shows", () => {
     expect(diagnoseBundle(kb, WG_QUICK.join("\n")).facts.iptables).toMatchObject({ version: "1.6.1" });
   });

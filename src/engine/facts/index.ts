@@ -17,7 +17,7 @@ import { dockerVersionComponents } from "./docker-version";
 import { ansibleOneLine, fanOutHeader } from "./fan-out";
 import { machineOf as machineOfTarget } from "./fan-out-reader";
 import { type ComponentReadings, type DisputedComponent, type HostComponents, hostComponents, namedComponents } from "./host-components";
-import { findIptables, iptablesCandidates, isIptablesVersionOutput, type LineRef, pickIptables } from "./iptables-version";
+import { findIptables, iptablesCandidates, type LineRef, pickIptables } from "./iptables-version";
 import { kernelFacts } from "./kernel-facts";
 import {
   bootBanners,
@@ -418,9 +418,7 @@ function hostIptables(marked: readonly LineRef[] | null, text: string, inContain
   const image = lines.filter((l) => inContainer(l.line) || containerLabelled(l.text));
   const host = pickIptables(image.length ? lines.filter((l) => !image.includes(l)) : lines);
   const imageRead = image.length ? pickIptables(image) : null;
-  // The host's own `iptables -V` stands beside an image's other iptables: it is the host's, whatever the image runs.
-  const ownOutput = host !== null && lines.some((l) => l.line === host.line && isIptablesVersionOutput(l.text));
-  return imageRead && !ownOutput && (!host || imageRead.version !== host.version || imageRead.backend !== host.backend) ? null : host;
+  return imageRead && (!host || imageRead.version !== host.version || imageRead.backend !== host.backend) ? null : host;
 }
 
 /** Facts from one raw bundle, e.g. `{ uname -a; cat /etc/os-release; kubectl get nodes -o wide; ... }`. */
