@@ -142,6 +142,10 @@ describe("a failure stated against one release beside another where things work"
       "It works on kernel 6.1.55 and does not fail on kernel 6.6.58.",
       "It works on kernel 6.1.55. Does it fail on kernel 6.6.58?",
       "It works on kernel 6.1.55; users say it fails on kernel 6.6.58.",
+      // Someone else's report retold, the subject before the first release (review 73i F5).
+      "Someone on the mailing list wrote that it works on kernel 6.1.55 but fails on kernel 6.6.58.",
+      "The Flatcar issue says it fails on kernel 6.6.58 but works on kernel 6.6.59.",
+      "According to the maintainer it fails on kernel 6.6.58 but works on kernel 6.6.59.",
       "It works on kernel 6.1.55 but crashes on kernel 6.6.58 and on kernel 6.6.59.",
       // A cure alone still leaves the failing kernel undecided.
       "Rolled back to kernel 6.1.55 and the corruption went away.",

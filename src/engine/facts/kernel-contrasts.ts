@@ -15,6 +15,13 @@ const FAILED_BEFORE =
 /** A question about the release ("Does it also fail on kernel 6.6.58?") states no failure. */
 // The release's match may have taken the question mark ("kernel 6.6.58?").
 const asks = (text: string, m: RegExpMatchArray) => m[0].endsWith("?") || /^[^.!?\n]*\?/.test(text.slice((m.index ?? 0) + m[0].length));
+/**
+ * Words anywhere before the failing release that retell someone else's report ("Someone on the list wrote that it works on
+ * … but fails on …", "According to jepio it fails on …", "The Flatcar issue says …"): the failure is theirs, not the
+ * host's (review 73i F5: the subject's scan stopped at the dots inside the first release).
+ */
+const RETOLD_BEFORE =
+  /\b(?:people|others|other users|another user|users|someone|somebody|a user|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend|wrote|writes|says|said|according to|claims?|claimed|mentioned)\b/i;
 /** How far before a release its failure's words are read. */
 const REACH = 48;
 
@@ -28,7 +35,12 @@ export function failedBesideCure(text: string, matches: readonly RegExpMatchArra
   for (const m of matches) {
     const role = proseRole(text, m);
     if (role === "cure") cure = true;
-    else if (role === "host" && FAILED_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - REACH), m.index ?? 0)) && !asks(text, m)) {
+    else if (
+      role === "host" &&
+      FAILED_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - REACH), m.index ?? 0)) &&
+      !asks(text, m) &&
+      !RETOLD_BEFORE.test(text.slice(0, m.index ?? 0))
+    ) {
       if (failed && proseRelease(failed) !== proseRelease(m)) return null;
       failed = m;
     }

@@ -178,10 +178,11 @@ export const troubleElsewhere = (text: string, end: number): boolean =>
 /** How a prose match stands to the host: its kernel, the cure's kernel, or another (a fix, a bound, a requirement). */
 /**
  * Other people as the clause's subject before the release: their kernel, retold ("people on Launchpad hit the
- * same error with kernel 6.8.0-57-generic", "users report it on kernel 6.1.55 too"), not the host's.
+ * same error with kernel 6.8.0-57-generic", "users report it on kernel 6.1.55 too"), not the host's. A dot inside an earlier
+ * release does not end the clause ("someone wrote that it works on kernel 6.1.55 but fails on …": review 73i F5).
  */
 const OTHERS_BEFORE =
-  /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend)\b[^.;:!?()]*$/i;
+  /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend)\b(?:[^.;:!?()]|\.(?=\d))*$/i;
 /**
  * A present-tense claim about the host's kernel right before the release ("our nodes run kernel 6.6.58", "I'm on
  * kernel …", "we are running kernel …"): output naming another release beside it is another machine's, or the claim
