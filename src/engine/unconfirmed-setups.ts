@@ -26,14 +26,23 @@ const patternOf = (setup: Setup): RE2JS => {
   return re;
 };
 
+/** A denial right before the setup's words: "bare metal, no LXC", "not in an LXC", "without LXC" (review 73i F6). */
+const DENIED_BEFORE = /\b(?:no|not|without|non|never|nor)\b[\s-]+(?:(?:in|on|a|an|the|any|using|inside|under)\s+)*$/i;
+/** Whether a text shows the setup: a match of its pattern not denied right before it. */
+function shows(re: RE2JS, text: string): boolean {
+  const m = re.matcher(text);
+  while (m.find()) if (!DENIED_BEFORE.test(text.slice(Math.max(0, m.start() - 40), m.start()))) return true;
+  return false;
+}
+
 /** The first setup of the record's `unconfirmedSetups` the input shows, or null. */
 export function shownUnconfirmedSetup(record: BugRecord, context: Pick<ContextInput, "logs" | "others">): UnconfirmedSetup | null {
   for (const setup of record.unconfirmedSetups ?? []) {
     const re = patternOf(setup);
     const lines = context.logs.split("\n");
-    const at = lines.findIndex((l) => re.matcher(l).find());
+    const at = lines.findIndex((l) => shows(re, l));
     if (at >= 0) return { setup: setup.setup, line: at + 1 };
-    if (context.others.some((text) => re.matcher(text).find())) return { setup: setup.setup };
+    if (context.others.some((text) => shows(re, text))) return { setup: setup.setup };
   }
   return null;
 }

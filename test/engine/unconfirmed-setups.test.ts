@@ -30,6 +30,13 @@ describe("a setup the record's symptom was not confirmed in lowers its finding o
     expect(renderTextReport(d)).toContain("lxc.cgroup2.devices.allow");
   });
 
+  it("a denied setup is none: 'bare metal, no LXC' keeps the level (review 73i F6)", () => {
+    for (const denial of ["Host OS: Ubuntu 24.04 (bare metal, no LXC or VM)", "This is not in an LXC container", "running without LXC"]) {
+      const finding = diagnoseBundle(kb, [denial, "", ...EPERM].join("\n")).findings.find((f) => f.id === TUN);
+      expect(finding?.confidence, denial).toBe("medium");
+    }
+  });
+
   it("the same lines with nothing of LXC keep their level", () => {
     const finding = diagnoseBundle(kb, EPERM.join("\n")).findings.find((f) => f.id === TUN);
     expect(finding?.confidence).toBe("medium");
