@@ -34,7 +34,7 @@ import { isBootBanner, isCrashHeader } from "./facts/kernel-mentions";
 import { LOGIN_BANNER_VIA } from "./facts/kernel-shapes";
 import { fileOfLine } from "./facts/log-files";
 import { loggedDay } from "./facts/logged-day";
-import { type FirstCommandFailure, firstCommandCaveat, firstCommandFailure, firstCommandStep } from "./first-command";
+import { type FirstCommandFailure, firstCommandCaveat, firstCommandFailure, firstCommandReason, firstCommandStep } from "./first-command";
 import { compareNodes, nodeHost } from "./fleet";
 import { perVersions } from "./host-checks";
 import { machinesBelow, startedPast } from "./kubelet-removal";
@@ -1786,10 +1786,14 @@ function buildFinding(
       : verdict.status === "affected" && sharedOnly(logEvidence)
         ? "not-specific"
         : undefined;
+  // Likewise a failure at a fresh container's first command, for a bug that breaks containers that worked (review 73i F9:
+  // the verdict said "no version of runc was given" beside a step saying the paste rules it out).
   const judged =
     refuted && record.context && verdict.status === "unknown"
       ? { ...verdict, reason: ruledOutReason(record.context.requires, refuted) }
-      : verdict;
+      : firstRun && record.breaksRunning && verdict.status === "unknown"
+        ? { ...verdict, reason: firstCommandReason(record.breaksRunning, firstRun) }
+        : verdict;
   const finding = common(
     record,
     stepped,

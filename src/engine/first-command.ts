@@ -137,5 +137,9 @@ export function firstCommandCaveat(breaks: RecordBreaksRunning, failure: FirstCo
 }
 
 /** The next step of such a finding: no version decides a symptom the bug does not print. */
+/** An undecided verdict's reason beside such a failure: no version would make this bug its cause. */
+export const firstCommandReason = (breaks: RecordBreaksRunning, failure: FirstCommandFailure) =>
+  `ruled out by the paste whatever the versions: the failure is at the container's first command (line ${failure.line}), and this bug breaks containers that worked, after ${breaks.after}`;
+
 export const firstCommandStep = (failure: FirstCommandFailure) =>
   `no version command decides it: the failure at the container's first command (line ${failure.line}) rules this bug out as its cause`;

@@ -61,6 +61,11 @@ describe("a symptom at a fresh container's first command, of a bug that breaks r
       // runc's version cannot decide a failure the bug does not cause (it asked for `runc --version`).
       expect(f?.verdict.decideWith?.command, name).toBeUndefined();
       expect(f?.verdict.decideWith?.step, name).toMatch(/^no version command decides it: the failure at the container's first command/);
+      // The verdict says so too, not "no version of runc was given" beside that step (review 73i F9).
+      expect(f?.verdict, name).toMatchObject({ status: "unknown" });
+      expect(f?.verdict.reason, name).toMatch(
+        new RegExp(`^ruled out by the paste whatever the versions: the failure is at the container's first command \\(line ${line}\\)`),
+      );
     }
   });
 

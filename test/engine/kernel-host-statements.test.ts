@@ -111,6 +111,8 @@ describe("an issue form's field for the host's system or its uname, answered wit
       // Another time's or another machine's field.
       "### What was the last working version of Home Assistant Operating System?\n\n6.6.31-haos, Home Assistant OS 12.4",
       "### Client OS\n\n6.8.0-45-generic, Ubuntu 24.04",
+      // Another machine of the setup: a client's bug asks of the server's system too (review 73i F8).
+      "### NFS server operating system\n\n6.1.0-18-amd64, Debian 12 (bookworm)",
       // Two lines answer it: no one kernel.
       "### OS version\n\n6.8.0-45-generic (Ubuntu)\n6.8.0-47-generic (Ubuntu)",
     ])

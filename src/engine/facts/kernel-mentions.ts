@@ -163,7 +163,7 @@ const FORM_ANSWER_LINES = 6;
  */
 const FORM_SYSTEM_HEADING = /^#{2,4}\s.{0,60}(?:\b(?:operating system|OS)\b|`uname -[ar]`)/i;
 const FORM_SYSTEM_NOT_THE_HOSTS =
-  /\b(?:last|working|worked|before|previous|prior|old|expected|minimum|required|supported|fixed|other|client|remote|guest|laptop|desktop)\b/i;
+  /\b(?:last|working|worked|before|previous|prior|old|expected|minimum|required|supported|fixed|other|client|remote|guest|laptop|desktop|server|nas|storage|target|router|hypervisor|peer|upstream|downstream)\b/i;
 const FORM_SYSTEM_ANSWER = /^\s*`?(?:Linux\s+)?(\d+\.\d+\.\d+-[\w.+~-]*?[A-Za-z][\w.+~-]*)`?(?:[\s,;]|$)/;
 
 function issueFormAnswer(text: string, line: number, lineAt: ((line: number) => string) | undefined): UnameFacts | null {
