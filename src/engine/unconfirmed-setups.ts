@@ -37,9 +37,10 @@ function shows(re: RE2JS, text: string): boolean {
 
 /** The first setup of the record's `unconfirmedSetups` the input shows, or null. */
 export function shownUnconfirmedSetup(record: BugRecord, context: Pick<ContextInput, "logs" | "others">): UnconfirmedSetup | null {
-  for (const setup of record.unconfirmedSetups ?? []) {
+  const setups = record.unconfirmedSetups ?? [];
+  const lines = setups.length ? context.logs.split("\n") : [];
+  for (const setup of setups) {
     const re = patternOf(setup);
-    const lines = context.logs.split("\n");
     const at = lines.findIndex((l) => shows(re, l));
     if (at >= 0) return { setup: setup.setup, line: at + 1 };
     if (context.others.some((text) => shows(re, text))) return { setup: setup.setup };

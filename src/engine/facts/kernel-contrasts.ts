@@ -4,7 +4,7 @@
  * failed (kernel-mentions.ts: the host ran both); beside it, a release the failure is stated against decides: it is
  * the failing host's, and the one where things work is not.
  */
-import { proseRelease, proseRole } from "./kernel-prose";
+import { OTHER_PEOPLE, proseRelease, proseRole } from "./kernel-prose";
 
 /**
  * A failure's words right before a release ("fails on", "crashed with", "is broken on", "doesn't work under"), not denied
@@ -20,8 +20,7 @@ const asks = (text: string, m: RegExpMatchArray) => m[0].endsWith("?") || /^[^.!
  * … but fails on …", "According to jepio it fails on …", "The Flatcar issue says …"): the failure is theirs, not the
  * host's (review 73i F5: the subject's scan stopped at the dots inside the first release).
  */
-const RETOLD_BEFORE =
-  /\b(?:people|others|other users|another user|users|someone|somebody|a user|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend|wrote|writes|says|said|according to|claims?|claimed|mentioned)\b/i;
+const RETOLD_BEFORE = new RegExp(String.raw`\b(?:${OTHER_PEOPLE}|wrote|writes|says|said|according to|claims?|claimed|mentioned)\b`, "i");
 /** How far before a release its failure's words are read. */
 const REACH = 48;
 

@@ -181,8 +181,10 @@ export const troubleElsewhere = (text: string, end: number): boolean =>
  * same error with kernel 6.8.0-57-generic", "users report it on kernel 6.1.55 too"), not the host's. A dot inside an earlier
  * release does not end the clause ("someone wrote that it works on kernel 6.1.55 but fails on …": review 73i F5).
  */
-const OTHERS_BEFORE =
-  /\b(?:people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend)\b(?:[^.;:!?()]|\.(?=\d))*$/i;
+/** Words naming other people as a subject (a regex alternation), shared with kernel-contrasts.ts's retold failures. */
+export const OTHER_PEOPLE =
+  "people|others|other users|another user|users|someone|somebody|a user|many|several (?:people|users)|reporters?|colleagues?|co-?workers?|teammates?|(?:a|my) friend";
+const OTHERS_BEFORE = new RegExp(String.raw`\b(?:${OTHER_PEOPLE})\b(?:[^.;:!?()]|\.(?=\d))*$`, "i");
 /**
  * A present-tense claim about the host's kernel right before the release ("our nodes run kernel 6.6.58", "I'm on
  * kernel …", "we are running kernel …"): output naming another release beside it is another machine's, or the claim
